@@ -1,0 +1,26 @@
+// One jest run, several projects: pure domain (node), UI render (jsdom),
+// local cloud conformance and cloud-function stories (node, real wx-server-sdk).
+const common = {
+  transform: { '^.+\\.(mjs|[jt]sx?)$': 'babel-jest' },
+  transformIgnorePatterns: ['/node_modules/(?!(@nutui|chinese-days)/)'],
+}
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testEnvironment: 'node', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'ui',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/test/ui/**/*.test.tsx'],
+      moduleNameMapper: {
+        '^@tarojs/components$': '<rootDir>/test/support/taro-components.mock.tsx',
+        '^@tarojs/taro$': '<rootDir>/test/support/taro.mock.ts',
+        '\\.(css|less|scss|sass)$': '<rootDir>/test/support/style.mock.js',
+      },
+    },
+    { ...common, displayName: 'emulator', testEnvironment: 'node', testMatch: ['<rootDir>/test/emulator/**/*.test.ts'] },
+    { ...common, displayName: 'api', testEnvironment: 'node', testMatch: ['<rootDir>/test/api/**/*.test.ts'] },
+    { ...common, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+  ],
+}

@@ -1,0 +1,8 @@
+import { isWeekend } from '../time'
+import type { WorkCalendar } from './types'
+
+/** Weekends rest, every other day works. For tests that do not care about holidays. */
+export const weekendCalendar: WorkCalendar = {
+  isWorkingDay: (ymd) => !isWeekend(ymd),
+  basis: () => 'zone',
+}

@@ -1,0 +1,307 @@
+/**
+ * The domain's nouns. Plain data only: every type here is what a database document
+ * or a function result looks like, so the mini-program and the cloud functions share it.
+ * Times are epoch milliseconds (UTC); calendar days are 'YYYY-MM-DD' in Asia/Shanghai.
+ */
+
+export type Role = 'manager' | 'staff' | 'handler' | 'liaison'
+
+/** The roles a caller holds, resolved on the server from its OPENID. */
+export interface Caller {
+  openid: string
+  roles: Role[]
+  /** Service team the caller belongs to (staff). */
+  teamId?: string
+  /** Department the caller handles issues for (handler). */
+  departmentId?: string
+  /** Projects whose WeChat group the caller was seen in (liaison / member). */
+  projectIds: string[]
+}
+
+export interface User {
+  _id: string // OPENID
+  name: string
+  phone?: string
+  roles: Role[]
+  teamId?: string
+  departmentId?: string
+  /** Projects this user is a member of (seen opening from the bound group). */
+  projectIds: string[]
+  /** Projects this user registered as liaison for. */
+  liaisonOf: string[]
+  createdAt: number
+  updatedAt: number
+}
+
+export interface Team {
+  _id: string
+  name: string
+  leaderOpenid?: string
+  createdAt: number
+}
+
+export interface Department {
+  _id: string
+  name: string
+  contactName?: string
+  contactPhone?: string
+  order: number
+}
+
+export interface GeoPoint {
+  latitude: number
+  longitude: number
+  accuracy?: number
+}
+
+export interface Contact {
+  name: string
+  title?: string
+  phone?: string
+}
+
+export type ProjectStatus = 'active' | 'paused' | 'archived'
+
+export interface ProjectHistoryEntry {
+  at: number
+  by: string
+  what: 'created' | 'group_bound' | 'group_unbound' | 'updated'
+  openGId?: string
+  note?: string
+}
+
+export interface Project {
+  _id: string
+  enterpriseName: string
+  name: string
+  address: string
+  location?: GeoPoint
+  teamId: string
+  /** ISO weekday 1 (Mon) … 7 (Sun). */
+  visitWeekday: number
+  contacts: Contact[]
+  status: ProjectStatus
+  /** The one WeChat group bound to this project (openGId, unique across projects). */
+  openGId?: string
+  history: ProjectHistoryEntry[]
+  createdAt: number
+  updatedAt: number
+}
+
+export type VisitStatus = 'planned' | 'done' | 'missed'
+
+export interface Attendee {
+  name: string
+  side: 'government' | 'enterprise'
+  title?: string
+}
+
+export interface Visit {
+  _id: string // `${projectId}_${weekKey}`: one visit per project per ISO week
+  projectId: string
+  teamId: string
+  weekKey: string // '2026-W48'
+  plannedDate: string // YYYY-MM-DD
+  status: VisitStatus
+  checkIn?: GeoPoint & { at: number }
+  attendees: Attendee[]
+  minutes: string
+  photos: string[] // cloud file IDs
+  issueIds: string[]
+  /** 回头看: notes on the project's open issues reviewed during the visit. */
+  followUps: { issueId: string; note: string }[]
+  /** Next week's agenda, drafted from open and overdue issues. */
+  agenda: string[]
+  completedAt?: number
+  completedBy?: string
+  clientRequestId?: string
+  version: number
+  createdAt: number
+  updatedAt: number
+}
+
+export type IssueState =
+  | 'submitted' // 待交办
+  | 'dispatched' // 待签收
+  | 'in_progress' // 办理中
+  | 'awaiting_materials' // 待补充材料 (SLA clock paused)
+  | 'under_review' // 待审核
+  | 'resolved' // 待确认
+  | 'closed' // 已办结
+  | 'withdrawn' // 已撤回
+  | 'declined' // 不予受理
+
+export type Urgency = 'normal' | 'urgent'
+export type Complexity = 'simple' | 'normal' | 'complex' | 'major'
+export type IssueSource = 'group' | 'visit'
+export type Resolution = 'solved' | 'partly' | 'unsolved' // 解决 | 部分解决 | 未解决
+export type Rating = 'satisfied' | 'basically' | 'unsatisfied' // 满意 | 基本满意 | 不满意
+export type Ladder = 'none' | 'blue' | 'yellow' | 'red' // 督办: 蓝 → 黄 → 红
+
+/** Every step an issue can take; the lifecycle table (src/domain/issue/lifecycle.ts) says who and from where. */
+export type IssueAction =
+  | 'raise'
+  | 'dispatch'
+  | 'solve_on_spot'
+  | 'decline'
+  | 'withdraw'
+  | 'sign_for'
+  | 'return'
+  | 'request_materials'
+  | 'add_materials'
+  | 'answer'
+  | 'review'
+  | 'confirm'
+  | 'request_extension'
+  | 'decide_extension'
+  | 'reassign'
+  | 'force_close'
+  | 'supervise'
+  | 'unsupervise'
+  | 'note'
+  | 'add_opinion'
+  | 'escalate'
+  | 'auto_close'
+  | 'recompute_deadlines'
+
+/** A timer or a zone-wide job acting on an issue (escalate, auto_close, recompute_deadlines). */
+export interface SystemCaller {
+  system: true
+}
+
+/** The SLA preset chosen at dispatch; deadlines are recomputed from it when the calendar changes. */
+export interface SlaPreset {
+  /** Sign-for limit in working days (normal issues). */
+  signForWorkingDays?: number
+  /** Sign-for limit in clock hours (urgent issues). */
+  signForClockHours?: number
+  /** Answer limit in working days, by complexity. */
+  answerWorkingDays: number
+}
+
+export interface ReviewChecklist {
+  solved: boolean
+  allAsksAnswered: boolean
+  enterpriseContacted: boolean
+  dateForRemaining: boolean
+}
+
+export interface Answer {
+  text: string
+  files: string[]
+  by: string
+  /** Department id, when the service team recorded the answer for a department that has no handler. */
+  onBehalfOf?: string
+  at: number
+}
+
+export interface Review {
+  by: string
+  at: number
+  passed: boolean
+  checklist: ReviewChecklist
+  note?: string
+}
+
+export interface Confirmation {
+  resolution: Resolution
+  rating: Rating
+  comment?: string
+  by: string
+  at: number
+  /** The liaison re-sent a 部分解决/未解决 + 满意 confirmation on purpose. */
+  acknowledgedMismatch?: boolean
+}
+
+export interface Extension {
+  requestedAt: number
+  requestedBy: string
+  reason: string
+  /** Extra working days asked for, added to the answer deadline when approved. */
+  workingDays: number
+  /** The new answer deadline the enterprise sees (as computed at request; the actual one once approved). */
+  until: number
+  decision?: 'approved' | 'rejected'
+  decidedAt?: number
+  decidedBy?: string
+  decisionNote?: string
+}
+
+export interface TimelineEvent {
+  action: IssueAction
+  by: string // OPENID, or 'system' for timers
+  role: Role | 'system'
+  at: number // server time
+  from: IssueState
+  to: IssueState
+  reason?: string
+  /** Department id when the service team acted for a department that has no handler. */
+  onBehalfOf?: string
+  /** Action-specific payload: every value needed to replay the step (computed deadlines included). */
+  data?: Record<string, unknown>
+}
+
+/**
+ * One issue document. The fields are a cache of the timeline: `replay(timeline)` rebuilds them.
+ * Field names are stable (metrics read them): see src/domain/issue/README.md.
+ */
+export interface Issue {
+  _id: string
+  projectId: string
+  teamId: string
+  source: IssueSource
+  visitId?: string
+  category: string
+  title: string
+  description: string
+  photos: string[]
+  urgency: Urgency
+  state: IssueState
+  raisedBy: string
+  raisedAt: number
+  clientRequestId: string
+  leadDepartmentId?: string
+  assistDepartmentIds: string[]
+  complexity?: Complexity
+  sla?: SlaPreset
+  dispatchedAt?: number
+  dispatchedBy?: string
+  signForDue?: number
+  signedForAt?: number
+  /** Start of the current answer clock: the dispatch (or reassignment), or the reopening. */
+  answerClockFrom?: number
+  /** = addWorkingMs(addWorkingDays(answerClockFrom, sla.answerWorkingDays), pausedWorkingMs + extensionWorkingMs). */
+  answerDue?: number
+  /** Working-day basis of the deadlines: true when a year rests on the statutory estimate (layer 3). */
+  dueEstimated?: boolean
+  pausedSince?: number
+  /** Paused working time (ms) on the current answer clock, excluded from deadlines and overdue. */
+  pausedWorkingMs: number
+  /** Approved extensions (working ms) on the current answer clock. */
+  extensionWorkingMs: number
+  answer?: Answer
+  answeredAt?: number
+  review?: Review
+  /** When the answer reached the enterprise (review passed, or solved on the spot). */
+  resolvedAt?: number
+  /** Auto-close instant: resolvedAt + config.autoCloseWorkingDays working days. */
+  confirmDue?: number
+  confirmation?: Confirmation
+  closedAt?: number
+  autoClosed?: boolean
+  forceClosed?: boolean
+  extensions: Extension[]
+  /** Highest 督办 level reached (never falls; see ladder.ts). */
+  ladder: Ladder
+  /** Deadlines that went overdue (`sign_for@<dispatchedAt>`, `answer@<answerClockFrom>`); a second one is 红. */
+  overdueStages: string[]
+  supervised: boolean
+  supervisedBy?: string
+  supervisedReason?: string
+  returnCount: number
+  reopenCount: number
+  repeatOf?: string
+  version: number
+  timeline: TimelineEvent[]
+  updatedAt: number
+}
