@@ -18,7 +18,8 @@ export function startOfDay(ymd: string): number {
 
 /** Hour of day (0–23, with fractions) in Shanghai. */
 export function shanghaiHour(ms: number): number {
-  return ((ms + SHANGHAI_OFFSET_MS) % DAY_MS) / HOUR_MS
+  const intoDay = (ms + SHANGHAI_OFFSET_MS) % DAY_MS
+  return (intoDay < 0 ? intoDay + DAY_MS : intoDay) / HOUR_MS
 }
 
 /** 'YYYY-MM-DD' n days after (n may be negative). */

@@ -30,7 +30,7 @@ export function receivedDay(cal: WorkCalendar, t: number): string {
 
 /**
  * Deadline for "within n working days" of a request received at t.
- * @example addWorkingDays(cal, Date.parse('2026-09-30T10:00+08:00'), 1) // end of 2026-10-09 (Fri), 国庆 rests 10-01…07
+ * @example addWorkingDays(cal, Date.parse('2026-09-30T10:00+08:00'), 1) // end of 2026-10-08 (Thu), 国庆 rests 10-01…07
  */
 export function addWorkingDays(cal: WorkCalendar, t: number, n: number): number {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a non-negative integer: ${n}`)

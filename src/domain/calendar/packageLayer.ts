@@ -1,0 +1,67 @@
+/**
+ * Layer 2 of the calendar: the State Council arrangements the chinese-days package ships.
+ *
+ * The package's functions (isWorkday, isHoliday, getDayDetail) answer for ANY date and silently fall
+ * back to "weekdays work" for years it has no data for (1.5.7 calls 2027-01-01 a working day), and
+ * they export no table or data range. Its published data file `dist/chinese-days.json` (documented in
+ * its README as the JSON for non-JS use, and built from the same tables isWorkday reads) does:
+ * `holidays` (rest days) and `workdays` (调休 make-up days), values "English,中文,days". We read that
+ * file, so the years known are detected from the data, and we never parse dates in local time (1.5.7
+ * builds its lookup keys in local time: with TZ=America/Los_Angeles its isWorkday misses its own table).
+ *
+ * A year counts as known when its table holds both 春节 and 国庆节 rest days, i.e. the year's own
+ * notice was loaded (not merely a day of a neighbouring year's notice that reaches across 1 January).
+ */
+import data from 'chinese-days/dist/chinese-days.json'
+import { isWeekend } from '../time'
+
+interface PackageTable {
+  holidays: Record<string, string>
+  workdays: Record<string, string>
+}
+
+const table = data as PackageTable
+
+function detectYears(t: PackageTable): readonly number[] {
+  const festivals = new Map<number, Set<string>>()
+  for (const [day, value] of Object.entries(t.holidays)) {
+    const year = Number(day.slice(0, 4))
+    const names = festivals.get(year) ?? new Set<string>()
+    names.add(chineseName(value))
+    festivals.set(year, names)
+  }
+  const years = [...festivals].filter(([, names]) => names.has('春节') && names.has('国庆节')).map(([y]) => y)
+  return Object.freeze(years.sort((a, b) => a - b))
+}
+
+/** "Spring Festival,春节,4" → "春节" */
+function chineseName(value: string): string {
+  return value.split(',')[1] ?? value
+}
+
+/** The years whose published arrangement the installed chinese-days knows, ascending. */
+export const packageYears: readonly number[] = /*#__PURE__*/ detectYears(table)
+
+export const packageKnowsYear = (year: number): boolean => packageYears.includes(year)
+
+/** The package's exceptions to "weekdays work, weekends rest" within one year: day → working? and festival. */
+export function packageExceptions(year: number): Map<string, { working: boolean; name: string }> {
+  const out = new Map<string, { working: boolean; name: string }>()
+  const prefix = `${year}-`
+  for (const [day, value] of Object.entries(table.holidays)) {
+    if (day.startsWith(prefix)) out.set(day, { working: false, name: chineseName(value) })
+  }
+  for (const [day, value] of Object.entries(table.workdays)) {
+    if (day.startsWith(prefix)) out.set(day, { working: true, name: `${chineseName(value)}调休上班` })
+  }
+  return out
+}
+
+/**
+ * Working day by the package's data — the same rule as chinese-days' isWorkday: a make-up day works,
+ * a listed holiday rests, otherwise Monday–Friday work. Only meaningful for `packageKnowsYear` years.
+ */
+export function packageIsWorkingDay(ymd: string): boolean {
+  if (table.workdays[ymd]) return true
+  return !isWeekend(ymd) && !table.holidays[ymd]
+}
