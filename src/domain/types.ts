@@ -46,6 +46,8 @@ export interface Department {
   contactName?: string
   contactPhone?: string
   order: number
+  /** Users who handle this department's issues; 0 means the service team answers on its behalf. */
+  handlerCount?: number
 }
 
 export interface GeoPoint {
@@ -83,6 +85,9 @@ export interface Project {
   status: ProjectStatus
   /** The one WeChat group bound to this project (openGId, unique across projects). */
   openGId?: string
+  /** One-time token carried by the card a team member shares to bind the group (with its expiry). */
+  bindToken?: string
+  bindTokenExpiresAt?: number
   history: ProjectHistoryEntry[]
   createdAt: number
   updatedAt: number

@@ -1,0 +1,76 @@
+/**
+ * Raising an issue: the first timeline event ('raise'). Liaisons raise from the project's group;
+ * the service team raises during a visit (or records one heard in the group); managers may too.
+ */
+import * as v from 'valibot'
+import { type Result, fail, ok } from '../errors'
+import type { Caller, Issue, Role, TimelineEvent } from '../types'
+import type { IssueCtx } from './access'
+import { issueFromRaise } from './apply'
+import type { RaiseData } from './events'
+import { type RepeatCandidate, findRepeatOf } from './repeats'
+import { IdSchema, type RaiseInput, RaiseInputSchema } from './schemas'
+import { categoryOf } from './sla'
+
+export interface CreateIssueCtx extends IssueCtx {
+  /** The new document's id (chosen by the function). */
+  id: string
+  /** Open issues of the same project, to link a repeat (重复反映). */
+  repeatCandidates?: readonly RepeatCandidate[]
+}
+
+/** Who may raise, in order of preference. */
+export const RAISE_ROLES: readonly Role[] = ['liaison', 'staff', 'manager']
+
+function raiserRole(caller: Caller, projectId: string, teamId: string): Role | undefined {
+  return RAISE_ROLES.find(
+    (r) =>
+      caller.roles.includes(r) &&
+      (r === 'manager' ||
+        (r === 'liaison' && caller.projectIds.includes(projectId)) ||
+        (r === 'staff' && !!caller.teamId && caller.teamId === teamId)),
+  )
+}
+
+export function createIssue(input: unknown, caller: Caller, ctx: CreateIssueCtx): Result<Issue> {
+  const { teamId, ...rest } = (input ?? {}) as { teamId?: unknown }
+  const parsed = v.safeParse(RaiseInputSchema, rest)
+  if (!parsed.success) {
+    const first = parsed.issues[0]
+    const path = first.path?.map((p) => String(p.key)).join('.')
+    return fail('INVALID_INPUT', path ? `${path}：${first.message}` : first.message)
+  }
+  if (!v.is(IdSchema, teamId) || !v.is(IdSchema, ctx.id)) return fail('INVALID_INPUT', '缺少服务团队或问题编号')
+  const raw: RaiseInput = parsed.output
+  const role = raiserRole(caller, raw.projectId, teamId)
+  if (!role) return fail('FORBIDDEN', '只有该项目的企业联络员、服务专员或管理者可以提出问题')
+  if (raw.source === 'visit' && !raw.visitId) return fail('INVALID_INPUT', '走访中提出的问题须关联走访记录')
+  if (!categoryOf(ctx.config, raw.category)) return fail('INVALID_INPUT', `没有这个问题类别：${raw.category}`)
+  const repeatOf = ctx.repeatCandidates
+    ? findRepeatOf({ _id: ctx.id, ...raw }, ctx.repeatCandidates, ctx.now, ctx.config.repeatWindowDays)
+    : undefined
+  const data: RaiseData = {
+    id: ctx.id,
+    projectId: raw.projectId,
+    teamId,
+    source: raw.source,
+    ...(raw.visitId ? { visitId: raw.visitId } : {}),
+    category: raw.category,
+    title: raw.title,
+    description: raw.description,
+    photos: raw.photos,
+    urgency: raw.urgency,
+    clientRequestId: raw.clientRequestId,
+    ...(repeatOf ? { repeatOf } : {}),
+  }
+  const event: TimelineEvent = {
+    action: 'raise',
+    by: caller.openid,
+    role,
+    at: ctx.now,
+    from: 'submitted',
+    to: 'submitted',
+    data: data as unknown as Record<string, unknown>,
+  }
+  return ok(issueFromRaise(event))
+}

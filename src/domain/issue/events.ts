@@ -1,0 +1,89 @@
+/**
+ * What each timeline event carries in `data`: every value needed to replay the step, so `apply`
+ * never recomputes a deadline (a later calendar change must not rewrite history).
+ */
+import type {
+  Complexity,
+  IssueAction,
+  IssueSource,
+  Ladder,
+  Rating,
+  Resolution,
+  ReviewChecklist,
+  SlaPreset,
+  Urgency,
+} from '../types'
+
+export interface RaiseData {
+  id: string
+  projectId: string
+  teamId: string
+  source: IssueSource
+  visitId?: string
+  category: string
+  title: string
+  description: string
+  photos: string[]
+  urgency: Urgency
+  clientRequestId: string
+  repeatOf?: string
+}
+
+/** dispatch and reassign: the new assignment and its deadlines, clocks starting at the event. */
+export interface AssignData {
+  leadDepartmentId: string
+  assistDepartmentIds: string[]
+  category: string
+  complexity: Complexity
+  urgency: Urgency
+  sla: SlaPreset
+  signForDue: number
+  answerDue: number
+  dueEstimated: boolean
+  /** reassign: the department it was taken from. */
+  previousLeadDepartmentId?: string
+}
+
+export interface EventDataMap {
+  raise: RaiseData
+  dispatch: AssignData
+  reassign: AssignData
+  solve_on_spot: { text: string; files: string[]; visitId?: string; confirmDue: number }
+  decline: Record<string, never>
+  withdraw: Record<string, never>
+  sign_for: { late: boolean }
+  return: { departmentId: string }
+  request_materials: Record<string, never>
+  /** pausedWorkingMs: the new total on this answer clock; answerDue: pushed by it. */
+  add_materials: { text?: string; files: string[]; pausedMs: number; pausedWorkingMs: number; answerDue: number }
+  answer: { text: string; files: string[]; lint: { word: string; hint: string }[] }
+  review: { passed: boolean; checklist: ReviewChecklist; confirmDue?: number }
+  confirm: {
+    resolution: Resolution
+    rating: Rating
+    acknowledgedMismatch?: boolean
+    reopen: boolean
+    /** reopen only: the new answer clock's deadline. */
+    answerDue?: number
+    dueEstimated?: boolean
+  }
+  request_extension: { workingDays: number; until: number }
+  decide_extension: { approved: boolean; extensionWorkingMs: number; answerDue?: number; until?: number }
+  force_close: { pausedWorkingMs: number }
+  auto_close: { confirmDue: number }
+  supervise: Record<string, never>
+  unsupervise: Record<string, never>
+  note: { text: string; files: string[] }
+  add_opinion: { departmentId: string; text: string; files: string[] }
+  escalate: { ladder: Ladder; previous: Ladder; overdueStages: string[] }
+  recompute_deadlines: { before: DeadlineSet; after: DeadlineSet }
+}
+
+export interface DeadlineSet {
+  signForDue?: number
+  answerDue?: number
+  confirmDue?: number
+  dueEstimated?: boolean
+}
+
+export type EventData<A extends IssueAction> = EventDataMap[A]

@@ -1,0 +1,140 @@
+/**
+ * Input schemas for creating an issue and for every command, shared by the cloud function (which
+ * validates before anything else), the client and the tests. Lengths and counts are bounded.
+ */
+import * as v from 'valibot'
+
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
+export const MAX_FILES = 9
+
+export const IdSchema = v.pipe(v.string(), v.regex(ID_PATTERN, '编号格式不正确'))
+/** A cloud storage file id, e.g. 'cloud://env-1a2b.7465-env/issues/a.jpg'. */
+export const FileIdSchema = v.pipe(
+  v.string(),
+  v.maxLength(512, '文件编号过长'),
+  v.regex(/^cloud:\/\/\S+$/, '文件编号格式不正确'),
+)
+export const FilesSchema = v.pipe(v.array(FileIdSchema), v.maxLength(MAX_FILES, `最多 ${MAX_FILES} 个文件`))
+const text = (max: number, what: string) =>
+  v.pipe(v.string(), v.trim(), v.minLength(1, `请填写${what}`), v.maxLength(max, `${what}不超过 ${max} 字`))
+export const ReasonSchema = text(500, '理由')
+const OptionalReason = v.optional(v.pipe(v.string(), v.trim(), v.maxLength(500, '理由不超过 500 字')))
+const DeptIds = v.pipe(v.array(IdSchema), v.maxLength(20, '协办部门过多'))
+
+export const UrgencySchema = v.picklist(['normal', 'urgent'])
+export const ComplexitySchema = v.picklist(['simple', 'normal', 'complex', 'major'])
+export const ResolutionSchema = v.picklist(['solved', 'partly', 'unsolved'])
+export const RatingSchema = v.picklist(['satisfied', 'basically', 'unsatisfied'])
+
+/** What the client sends to raise an issue (the function adds teamId from the project). */
+export const RaiseInputSchema = v.strictObject({
+  projectId: IdSchema,
+  source: v.picklist(['group', 'visit']),
+  visitId: v.optional(IdSchema),
+  category: IdSchema,
+  title: text(50, '标题'),
+  description: text(2000, '问题描述'),
+  photos: v.optional(FilesSchema, []),
+  urgency: v.optional(UrgencySchema, 'normal'),
+  clientRequestId: IdSchema,
+})
+export type RaiseInput = v.InferOutput<typeof RaiseInputSchema>
+/** createIssue's input: the client's fields plus the project's service team. */
+export type CreateIssueInput = RaiseInput & { teamId: string }
+
+const cmd = <A extends string, E extends v.ObjectEntries>(action: A, entries: E) =>
+  v.strictObject({ action: v.literal(action), ...entries })
+
+export const DispatchSchema = cmd('dispatch', {
+  leadDepartmentId: IdSchema,
+  assistDepartmentIds: v.optional(DeptIds, []),
+  category: IdSchema,
+  complexity: v.optional(ComplexitySchema),
+  urgency: v.optional(UrgencySchema),
+})
+export const SolveOnSpotSchema = cmd('solve_on_spot', {
+  text: text(2000, '答复'),
+  files: v.optional(FilesSchema, []),
+  visitId: v.optional(IdSchema),
+})
+export const DeclineSchema = cmd('decline', { reason: ReasonSchema })
+export const WithdrawSchema = cmd('withdraw', { reason: OptionalReason })
+export const SignForSchema = cmd('sign_for', {})
+export const ReturnSchema = cmd('return', { reason: ReasonSchema })
+export const RequestMaterialsSchema = cmd('request_materials', { reason: ReasonSchema })
+export const AddMaterialsSchema = cmd('add_materials', {
+  text: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(2000, '说明不超过 2000 字'))),
+  files: v.optional(FilesSchema, []),
+})
+export const AnswerSchema = cmd('answer', { text: text(2000, '答复'), files: v.optional(FilesSchema, []) })
+export const ChecklistSchema = v.strictObject({
+  solved: v.boolean(),
+  allAsksAnswered: v.boolean(),
+  enterpriseContacted: v.boolean(),
+  dateForRemaining: v.boolean(),
+})
+export const ReviewSchema = cmd('review', { passed: v.boolean(), checklist: ChecklistSchema, note: OptionalReason })
+export const ConfirmSchema = cmd('confirm', {
+  resolution: ResolutionSchema,
+  rating: RatingSchema,
+  comment: OptionalReason,
+  acknowledgeMismatch: v.optional(v.boolean()),
+})
+export const RequestExtensionSchema = cmd('request_extension', {
+  reason: ReasonSchema,
+  workingDays: v.pipe(v.number(), v.integer('延期天数须为整数'), v.minValue(1), v.maxValue(60)),
+})
+export const DecideExtensionSchema = cmd('decide_extension', { approved: v.boolean(), note: OptionalReason })
+export const ReassignSchema = cmd('reassign', {
+  leadDepartmentId: IdSchema,
+  assistDepartmentIds: v.optional(DeptIds),
+  complexity: v.optional(ComplexitySchema),
+  reason: ReasonSchema,
+})
+export const ForceCloseSchema = cmd('force_close', { reason: ReasonSchema })
+export const SuperviseSchema = cmd('supervise', { reason: ReasonSchema })
+export const UnsuperviseSchema = cmd('unsupervise', { reason: OptionalReason })
+export const NoteSchema = cmd('note', { text: text(1000, '进展说明'), files: v.optional(FilesSchema, []) })
+export const AddOpinionSchema = cmd('add_opinion', {
+  text: text(2000, '协办意见'),
+  files: v.optional(FilesSchema, []),
+  /** Required when the service team records for an assisting department without a handler. */
+  departmentId: v.optional(IdSchema),
+})
+
+export const UserCommandSchema = v.variant('action', [
+  DispatchSchema,
+  SolveOnSpotSchema,
+  DeclineSchema,
+  WithdrawSchema,
+  SignForSchema,
+  ReturnSchema,
+  RequestMaterialsSchema,
+  AddMaterialsSchema,
+  AnswerSchema,
+  ReviewSchema,
+  ConfirmSchema,
+  RequestExtensionSchema,
+  DecideExtensionSchema,
+  ReassignSchema,
+  ForceCloseSchema,
+  SuperviseSchema,
+  UnsuperviseSchema,
+  NoteSchema,
+  AddOpinionSchema,
+])
+export const SystemCommandSchema = v.variant('action', [
+  cmd('escalate', {}),
+  cmd('auto_close', {}),
+  cmd('recompute_deadlines', {}),
+])
+export const CommandSchema = v.variant('action', [...UserCommandSchema.options, ...SystemCommandSchema.options])
+
+/** Commands as validated (defaults filled in). */
+export type UserCommand = v.InferOutput<typeof UserCommandSchema>
+export type SystemCommand = v.InferOutput<typeof SystemCommandSchema>
+export type Command = UserCommand | SystemCommand
+/** Commands as a client may send them (optional fields may be left out). */
+export type CommandInput = v.InferInput<typeof CommandSchema>
+export type UserCommandInput = v.InferInput<typeof UserCommandSchema>
+export type CommandOf<A extends Command['action']> = Extract<Command, { action: A }>
