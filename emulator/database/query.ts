@@ -1,0 +1,149 @@
+// Reads through the planner + mingo: matching, find (sort/skip/limit/projection), count, aggregate,
+// and update application. All Mongo semantics come from mingo; this file only picks candidates.
+import { Aggregator, Query } from 'mingo'
+import { update as mingoUpdate } from 'mingo/updater'
+import { DbError, Doc, deepClone, encodeDoc, isPlainObject, valueKey } from './codec'
+import { filterFields, plan } from './indexes'
+import type { Work } from './metrics'
+import type { Collection, Store } from './store'
+
+export const MINGO_OPTIONS = { scriptEnabled: false, idKey: '_id' }
+
+export interface QueryEnv {
+  work: Work
+  action: string
+  unindexed: (collection: string, fields: string[], action: string) => void
+}
+
+/** Collections at or above this size report queries no index serves. */
+export const UNINDEXED_THRESHOLD = 50
+
+const UPDATE_OPERATORS = new Set(['$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$push', '$pull',
+  '$pullAll', '$addToSet', '$pop', '$currentDate', '$bit'])
+
+export function compileFilter(filter: Doc): Query {
+  return new Query(filter, MINGO_OPTIONS)
+}
+
+/** Documents matching `filter`, narrowed by the best index; stops after `stopAfter` matches. */
+export function matchDocs(coll: Collection, filter: Doc, env: QueryEnv, stopAfter = Infinity): Doc[] {
+  const q = compileFilter(filter)
+  const p = plan(filter, coll.indexes)
+  if (!p.ids) {
+    const fields = Array.from(filterFields(filter)).sort()
+    if (fields.length && coll.docs.size >= UNINDEXED_THRESHOLD) env.unindexed(coll.name, fields, env.action)
+  }
+  const out: Doc[] = []
+  if (stopAfter <= 0) return out
+  const visit = (doc: Doc | undefined) => {
+    if (!doc) return false
+    env.work.examined++
+    if (q.test(doc)) out.push(doc)
+    return out.length >= stopAfter
+  }
+  if (p.ids) { for (const key of p.ids) if (visit(coll.docs.get(key))) break }
+  else for (const doc of coll.docs.values()) if (visit(doc)) break
+  return out
+}
+
+export interface FindOptions { order?: Doc; offset: number; limit: number; projection?: Doc }
+
+export function findDocs(coll: Collection, filter: Doc, o: FindOptions, env: QueryEnv): Doc[] {
+  const sorted = !!o.order && Object.keys(o.order).length > 0
+  const matched = matchDocs(coll, filter, env, sorted ? Infinity : o.offset + o.limit)
+  let cursor = new Query({}, MINGO_OPTIONS).find<Doc>(matched)
+  if (sorted) cursor = cursor.sort(o.order as any)
+  const page = cursor.skip(o.offset).limit(o.limit).all()
+  return o.projection && Object.keys(o.projection).length ? page.map(d => project(d, o.projection)) : page
+}
+
+/** Applies a projection; `$slice`/`$elemMatch` on a field the document lacks leaves it out (mingo would give null). */
+export function project(doc: Doc, projection: Doc | undefined): Doc {
+  if (!projection || !Object.keys(projection).length) return doc
+  const out = new Query({}, MINGO_OPTIONS).find<Doc>([doc], projection as any).all()[0]
+  for (const [k, v] of Object.entries(projection)) {
+    if (isPlainObject(v) && !k.includes('.') && !(k in doc) && (out[k] === null || out[k] === undefined)) delete out[k]
+  }
+  return out
+}
+
+export function countDocs(coll: Collection, filter: Doc, env: QueryEnv): number {
+  if (!Object.keys(filter).length) return coll.docs.size
+  return matchDocs(coll, filter, env).length
+}
+
+export function aggregate(store: Store, coll: Collection, pipeline: Doc[], env: QueryEnv): Doc[] {
+  let source: Doc[]
+  let rest = pipeline
+  if (pipeline.length && isPlainObject(pipeline[0].$match)) {
+    source = matchDocs(coll, pipeline[0].$match, env)
+    rest = pipeline.slice(1)
+  } else {
+    source = Array.from(coll.docs.values())
+    env.work.examined += source.length
+  }
+  const collectionResolver = (name: string) => Array.from(store.collections.get(name)?.docs.values() ?? [])
+  const run = (stages: Doc[], docs: Doc[]) => (stages.length ? new Aggregator(stages, { ...MINGO_OPTIONS, collectionResolver } as any).run(docs) : docs)
+  // $sample picks distinct documents (mingo samples with replacement); everything else is mingo's.
+  let docs = source
+  let segment: Doc[] = []
+  for (const stage of rest) {
+    if (!isPlainObject(stage.$sample)) { segment.push(stage); continue }
+    docs = sampleDistinct(run(segment, docs), Number(stage.$sample.size))
+    segment = []
+  }
+  return run(segment, docs)
+}
+
+function sampleDistinct(docs: Doc[], size: number): Doc[] {
+  if (!Number.isInteger(size) || size < 0) throw new DbError('INVALID_PARAM', '$sample size must be a non-negative integer')
+  const pool = docs.slice()
+  const n = Math.min(size, pool.length)
+  for (let i = 0; i < n; i++) {
+    const j = i + Math.floor(Math.random() * (pool.length - i))
+    ;[pool[i], pool[j]] = [pool[j], pool[i]]
+  }
+  return pool.slice(0, n)
+}
+
+/** The update document as a modifier; plain fields (no operators) mean $set. Unknown operators are refused. */
+export function toModifier(data: Doc): Doc {
+  const keys = Object.keys(data)
+  if (!keys.length) throw new DbError('INVALID_PARAM', 'update data is empty')
+  if (!keys.some(k => k.startsWith('$'))) return { $set: data }
+  for (const k of keys) {
+    if (!UPDATE_OPERATORS.has(k)) throw new DbError('DATABASE_INVALID_OPERRATOR', `unknown update operator ${k}`)
+    if (!isPlainObject(data[k])) throw new DbError('INVALID_PARAM', `operand of ${k} must be an object`)
+  }
+  return data
+}
+
+/** Applies a modifier to a copy of `doc`; refuses to change `_id`. */
+export function applyModifier(doc: Doc, modifier: Doc): { doc: Doc; modified: boolean } {
+  const copy = deepClone(doc)
+  const changed = mingoUpdate(copy, modifier as any, undefined, undefined, { cloneMode: 'deep', queryOptions: MINGO_OPTIONS })
+  if (valueKey(copy._id) !== valueKey(doc._id)) {
+    throw new DbError('DATABASE_REQUEST_FAILED', "Performing an update on the path '_id' would modify the immutable field '_id'")
+  }
+  return { doc: copy, modified: changed.length > 0 }
+}
+
+/** A whole-document replacement (set): keeps `_id`. */
+export function replaceDoc(old: Doc, data: Doc): { doc: Doc; modified: boolean } {
+  if ('_id' in data && valueKey(data._id) !== valueKey(old._id)) {
+    throw new DbError('DATABASE_REQUEST_FAILED', "Performing an update on the path '_id' would modify the immutable field '_id'")
+  }
+  const { _id, ...rest } = data
+  const doc = { _id: old._id, ...deepClone(rest) }
+  return { doc, modified: encodeDoc(doc) !== encodeDoc(old) }
+}
+
+/** Seed for an upsert through a modifier: the filter's plain equality fields. */
+export function upsertSeed(filter: Doc): Doc {
+  const seed: Doc = {}
+  for (const [k, v] of Object.entries(filter)) {
+    if (k.startsWith('$') || k.includes('.')) continue
+    if (isPlainObject(v)) { if ('$eq' in v) seed[k] = deepClone(v.$eq) } else if (!(v instanceof RegExp)) seed[k] = deepClone(v)
+  }
+  return seed
+}

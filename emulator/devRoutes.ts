@@ -1,0 +1,166 @@
+// Dev-only routes: what the H5 app, tests and benchmarks use instead of WeChat itself.
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { HttpError, parseJson, readBody, sendBytes, sendJson } from './http'
+import type { Services } from './services'
+import type { InvocationReport } from './functions/functionsService'
+import { replaceCloudIds } from './functions/cloudIdEvent'
+import { APPID } from './env'
+import { EJSON } from 'bson'
+
+type Handler = (s: Services, req: IncomingMessage, res: ServerResponse, url: URL, params: string[]) => Promise<void> | void
+
+interface Route { method: string; pattern: RegExp; handler: Handler }
+
+const routes: Route[] = [
+  { method: 'POST', pattern: /^\/functions\/([^/]+)$/, handler: invokeFromClient },
+  { method: 'POST', pattern: /^\/dev\/timers\/([^/]+)$/, handler: fireTimer },
+  { method: 'GET', pattern: /^\/dev\/clock$/, handler: (s, _q, res) => sendJson(res, 200, s.clock.describe()) },
+  { method: 'POST', pattern: /^\/dev\/clock$/, handler: setClock },
+  { method: 'GET', pattern: /^\/dev\/outbox$/, handler: (s, _q, res) => sendJson(res, 200, { messages: s.openapi.outbox.list() }) },
+  { method: 'DELETE', pattern: /^\/dev\/outbox$/, handler: (s, _q, res) => { s.openapi.outbox.clear(); sendJson(res, 200, { ok: true }) } },
+  { method: 'GET', pattern: /^\/dev\/subscriptions$/, handler: listSubscriptions },
+  { method: 'POST', pattern: /^\/dev\/subscriptions$/, handler: grantSubscriptions },
+  { method: 'GET', pattern: /^\/dev\/groups$/, handler: (s, _q, res) => sendJson(res, 200, { groups: s.openapi.groups.list() }) },
+  { method: 'POST', pattern: /^\/dev\/groups$/, handler: createGroup },
+  { method: 'POST', pattern: /^\/dev\/groups\/([^/]+)\/cloudid$/, handler: issueCloudId },
+  { method: 'POST', pattern: /^\/dev\/upload$/, handler: uploadRaw },
+  { method: 'GET', pattern: /^\/dev\/metrics$/, handler: metrics },
+  { method: 'GET', pattern: /^\/dev\/db\/([^/]+)$/, handler: dumpCollection },
+  { method: 'POST', pattern: /^\/dev\/reset$/, handler: reset },
+]
+
+export function matchDevRoute(method: string, pathname: string): { handler: Handler; params: string[] } | undefined {
+  for (const route of routes) {
+    const match = route.method === method ? route.pattern.exec(pathname) : null
+    if (match) return { handler: route.handler, params: match.slice(1).map(decodeParam) }
+  }
+  return undefined
+}
+
+async function invokeFromClient(s: Services, req: IncomingMessage, res: ServerResponse, _url: URL, [name]: string[]) {
+  const body = parseJson(await readBody(req))
+  const openid = headerValue(req, 'x-wx-openid')
+  const rawEvent = body.event ?? {}
+  const event = replaceCloudIds(rawEvent, (id) => s.openapi.resolveCloudId(id))
+  // The cloud adds the (deprecated) userInfo to events from the mini-program.
+  const withUser = openid && isPlainObject(event) ? { ...event, userInfo: { appId: APPID, openId: openid } } : event
+  const report = await s.functions.invoke(name, withUser, {
+    source: 'wx_client',
+    openid,
+    unionid: headerValue(req, 'x-wx-unionid'),
+    clientIp: '127.0.0.1',
+  })
+  sendInvocation(res, report)
+}
+
+async function fireTimer(s: Services, req: IncomingMessage, res: ServerResponse, _url: URL, [name]: string[]) {
+  const body = parseJson(await readBody(req))
+  if (body.time !== undefined && Number.isNaN(Date.parse(body.time))) throw new HttpError(400, 'time must be an ISO date')
+  const report = await s.functions.fireTimer(name, body.time)
+  if (!report) return sendJson(res, 404, { errCode: -1, errMsg: `function ${name} has no timer trigger` })
+  sendInvocation(res, report)
+}
+
+function sendInvocation(res: ServerResponse, report: InvocationReport) {
+  const { outcome, stats, requestId } = report
+  const headers = { 'x-local-cloud-stats': JSON.stringify(stats), 'x-request-id': requestId }
+  const body = outcome.ok
+    ? `{"result":${outcome.resultJson},"requestId":${JSON.stringify(requestId)}}`
+    : JSON.stringify({ errCode: outcome.errCode, errMsg: outcome.errMsg, requestId })
+  sendBytes(res, 200, Buffer.from(body), 'application/json', headers)
+}
+
+async function setClock(s: Services, req: IncomingMessage, res: ServerResponse) {
+  const body = parseJson(await readBody(req))
+  if (body.reset === true) s.clock.reset()
+  else if (typeof body.now === 'number' && Number.isFinite(body.now)) s.clock.setNow(body.now)
+  else if (typeof body.now === 'string' && !Number.isNaN(Date.parse(body.now))) s.clock.setNow(Date.parse(body.now))
+  else if (typeof body.offsetMs === 'number' && Number.isFinite(body.offsetMs)) s.clock.setOffset(body.offsetMs)
+  else if (typeof body.advanceMs === 'number' && Number.isFinite(body.advanceMs)) s.clock.advance(body.advanceMs)
+  else throw new HttpError(400, 'send {"now": epochMs|ISO} or {"offsetMs": n} or {"advanceMs": n} or {"reset": true}')
+  sendJson(res, 200, s.clock.describe())
+}
+
+function listSubscriptions(s: Services, _req: IncomingMessage, res: ServerResponse, url: URL) {
+  const openid = url.searchParams.get('openid')
+  if (!openid) throw new HttpError(400, 'openid query parameter is required')
+  const remaining = s.openapi.subscriptions.remaining(openid)
+  // Infinity is not JSON: long-term templates are reported as -1 (never runs out).
+  const shown = Object.fromEntries(Object.entries(remaining).map(([k, v]) => [k, Number.isFinite(v) ? v : -1]))
+  sendJson(res, 200, { openid, remaining: shown, longTerm: s.openapi.subscriptions.longTermTemplates })
+}
+
+async function grantSubscriptions(s: Services, req: IncomingMessage, res: ServerResponse) {
+  const { openid, templateIds, count } = parseJson(await readBody(req))
+  if (typeof openid !== 'string' || !openid) throw new HttpError(400, 'openid is required')
+  if (!Array.isArray(templateIds) || !templateIds.every((t) => typeof t === 'string' && t)) {
+    throw new HttpError(400, 'templateIds must be a non-empty array of strings')
+  }
+  const times = count === undefined ? 1 : Number(count)
+  if (!Number.isInteger(times) || times < 1) throw new HttpError(400, 'count must be a positive integer')
+  s.openapi.subscriptions.grant(openid, templateIds, times)
+  listSubscriptions(s, req, res, new URL(`http://x/?openid=${encodeURIComponent(openid)}`))
+}
+
+async function createGroup(s: Services, req: IncomingMessage, res: ServerResponse) {
+  const { name } = parseJson(await readBody(req))
+  sendJson(res, 200, s.openapi.groups.createGroup(typeof name === 'string' ? name : undefined))
+}
+
+function issueCloudId(s: Services, _req: IncomingMessage, res: ServerResponse, _url: URL, [openGId]: string[]) {
+  const cloudID = s.openapi.groups.issueCloudId(openGId)
+  if (!cloudID) return sendJson(res, 404, { errCode: -1, errMsg: `no group ${openGId}` })
+  sendJson(res, 200, { cloudID })
+}
+
+async function uploadRaw(s: Services, req: IncomingMessage, res: ServerResponse, url: URL) {
+  const cloudPath = url.searchParams.get('cloudPath') ?? ''
+  const fileID = s.storage.write(cloudPath, await readBody(req))
+  if (!fileID) throw new HttpError(400, 'cloudPath must be a relative path')
+  sendJson(res, 200, { fileID })
+}
+
+function metrics(s: Services, _req: IncomingMessage, res: ServerResponse) {
+  sendJson(res, 200, { functions: s.functions.metrics(), database: s.db.metrics() })
+}
+
+/** Every document of a collection as plain JSON (dates as ISO strings), for tests and debugging. */
+async function dumpCollection(s: Services, _req: IncomingMessage, res: ServerResponse, _url: URL, [collectionName]: string[]) {
+  const documents: unknown[] = []
+  const pageSize = 1000
+  for (let offset = 0; ; offset += pageSize) {
+    const reply = await s.db.handle('database.getDocument', { collectionName, queryType: 'WHERE', limit: pageSize, offset }, {})
+    if (reply.code) return sendJson(res, 404, { errCode: -1, errMsg: reply.message, code: reply.code })
+    const page: string[] = reply.data?.list ?? []
+    for (const text of page) documents.push(EJSON.parse(text, { relaxed: true }))
+    if (page.length < pageSize) break
+  }
+  sendJson(res, 200, { collection: collectionName, documents })
+}
+
+async function reset(s: Services, _req: IncomingMessage, res: ServerResponse) {
+  await s.db.reset()
+  s.openapi.reset()
+  s.storage.reset()
+  s.functions.reset()
+  s.clock.reset()
+  sendJson(res, 200, { ok: true })
+}
+
+function decodeParam(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
+}
+
+function headerValue(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name]
+  const text = Array.isArray(value) ? value[0] : value
+  return text ? text : undefined
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return !!value && typeof value === 'object' && !Array.isArray(value)
+}

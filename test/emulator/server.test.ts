@@ -1,0 +1,151 @@
+// The HTTP surface: info, CORS, the admin protocol's error replies, the clock,
+// metrics and reset; bad input is answered, never crashes the server.
+import { FIXTURE_FUNCTIONS, LocalCloudHandle, startLocalCloud } from '../support/localCloud'
+
+jest.setTimeout(60_000)
+
+let cloud: LocalCloudHandle
+beforeAll(async () => { cloud = await startLocalCloud({ functionsDir: FIXTURE_FUNCTIONS }) })
+afterAll(async () => { await cloud?.stop() })
+beforeEach(async () => { await cloud.reset() })
+
+const admin = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+  cloud.fetchJson('/admin?env=local-env&seqId=x', { method: 'POST', headers, body })
+
+it('GET / describes the local cloud', async () => {
+  const { status, body } = await cloud.fetchJson('/')
+  expect(status).toBe(200)
+  expect(body).toMatchObject({ name: 'local cloud', env: 'local-env', adminUrl: `${cloud.url}/admin` })
+  expect(body.services).toEqual(['database', 'functions', 'openapi', 'storage'])
+})
+
+it('answers CORS preflight on the dev routes', async () => {
+  const response = await fetch(`${cloud.url}/functions/echo`, {
+    method: 'OPTIONS',
+    headers: { origin: 'http://localhost:10086', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-wx-openid' },
+  })
+  expect(response.status).toBe(204)
+  expect(response.headers.get('access-control-allow-origin')).toBe('*')
+  expect(response.headers.get('access-control-allow-headers')).toContain('x-wx-openid')
+  const call = await fetch(`${cloud.url}/functions/echo`, { method: 'POST', body: '{}' })
+  expect(call.headers.get('access-control-expose-headers')).toContain('x-local-cloud-stats')
+})
+
+describe('the admin protocol answers bad requests with HTTP 200 and a code', () => {
+  it.each([
+    ['not JSON', '{oops'],
+    ['not an object', '42'],
+    ['no action', '{}'],
+    ['an unknown action', '{"action":"nope.doSomething"}'],
+    ['an unknown database action', '{"action":"database.nope","collectionName":"x"}'],
+    ['a function call without request_data JSON', '{"action":"functions.invokeFunction","function_name":"echo","request_data":"{"}'],
+    ['storage without a list', '{"action":"storage.batchGetDownloadUrl"}'],
+    ['storage with a traversal path', '{"action":"storage.getUploadMetadata","path":"../x"}'],
+    ['wx.api without apiName', '{"action":"wx.api"}'],
+  ])('%s', async (_label, body) => {
+    const reply = await admin(body)
+    expect(reply.status).toBe(200)
+    expect(reply.body.code).toBeTruthy()
+    expect(typeof reply.body.message).toBe('string')
+  })
+
+  it('a malformed multipart wx.openApi', async () => {
+    const boundary = 'xyz'
+    const body = `--${boundary}\r\ncontent-disposition: form-data; name="action"\r\n\r\nwx.openApi\r\n--${boundary}\r\ncontent-disposition: form-data; name="apiName"\r\n\r\nsubscribeMessage.send\r\n--${boundary}\r\ncontent-disposition: form-data; name="requestData"\r\ncontent-type: application/octet-stream\r\n\r\n\xff\xff\xff\r\n--${boundary}--\r\n`
+    const reply = await admin(body, { 'content-type': `multipart/form-data; boundary=${boundary}` })
+    expect(reply.status).toBe(200)
+    expect(reply.body.code).toBe('INVALID_PARAM')
+  })
+
+  it('calls a function over functions.invokeFunction', async () => {
+    const reply = await admin(JSON.stringify({ action: 'functions.invokeFunction', function_name: 'echo', request_data: '{"k":1}' }))
+    expect(JSON.parse(reply.body.data.response_data).event).toEqual({ k: 1 })
+    const failed = await admin(JSON.stringify({ action: 'functions.invokeFunction', function_name: 'crasher', request_data: '{"mode":"throw"}' }))
+    expect(failed.body).toMatchObject({ code: 'FUNCTIONS_EXECUTE_FAIL' })
+  })
+})
+
+describe('dev routes refuse bad input without crashing', () => {
+  it.each([
+    ['/functions/echo', '{bad json'],
+    ['/dev/clock', '{"now":"yesterday-ish"}'],
+    ['/dev/subscriptions', '{"openid":"o1"}'],
+    ['/dev/subscriptions', '{"openid":"o1","templateIds":["T"],"count":0}'],
+    ['/dev/timers/weeklyReport', '{"time":"not a date"}'],
+  ])('POST %s %s → 400', async (pathname, body) => {
+    const reply = await cloud.fetchJson(pathname, { method: 'POST', body })
+    expect(reply.status).toBe(400)
+    expect(typeof reply.body.errMsg).toBe('string')
+  })
+
+  it('unknown routes are 404 and the server is still up', async () => {
+    expect((await cloud.fetchJson('/dev/nothing')).status).toBe(404)
+    expect((await cloud.fetchJson('/dev/subscriptions')).status).toBe(400)
+    expect((await cloud.call('echo', {})).result).toBeDefined()
+  })
+})
+
+describe('the emulator clock', () => {
+  it('is set, offset, advanced and reset through /dev/clock', async () => {
+    const at = Date.parse('2026-06-01T00:00:00Z')
+    const set = await cloud.fetchJson('/dev/clock', { method: 'POST', body: JSON.stringify({ now: at }) })
+    expect(Math.abs(set.body.now - at)).toBeLessThan(1000)
+    const advanced = await cloud.fetchJson('/dev/clock', { method: 'POST', body: JSON.stringify({ advanceMs: 3_600_000 }) })
+    expect(Math.abs(advanced.body.now - at - 3_600_000)).toBeLessThan(1000)
+    const offset = await cloud.fetchJson('/dev/clock', { method: 'POST', body: JSON.stringify({ offsetMs: -1000 }) })
+    expect(offset.body.offsetMs).toBe(-1000)
+    const reset = await cloud.fetchJson('/dev/clock', { method: 'POST', body: JSON.stringify({ reset: true }) })
+    expect(reset.body.offsetMs).toBe(0)
+  })
+
+  it('drives the database serverDate', async () => {
+    await cloud.fetchJson('/dev/clock', { method: 'POST', body: JSON.stringify({ now: Date.parse('2030-01-01T00:00:00Z') }) })
+    const { result } = await cloud.call('dbCounter', { adds: 1 })
+    expect(result.latest.startsWith('2030-01-01T00:00')).toBe(true)
+  })
+})
+
+describe('GET /dev/db/<collection>', () => {
+  it('dumps every document as plain JSON, and 404s an unknown collection', async () => {
+    await cloud.fetchJson('/dev/clock', { method: 'POST', body: JSON.stringify({ now: Date.parse('2030-01-01T00:00:00Z') }) })
+    await cloud.call('dbCounter', { adds: 2 })
+    const { status, body } = await cloud.fetchJson('/dev/db/things')
+    expect(status).toBe(200)
+    expect(body.documents).toHaveLength(2)
+    expect(body.documents[0]).toMatchObject({ _id: expect.any(String), n: 0, at: expect.stringMatching(/^2030-01-01T00:00/) })
+    expect((await cloud.fetchJson('/dev/db/noSuchCollection')).status).toBe(404)
+  })
+})
+
+describe('metrics and reset', () => {
+  it('counts invocations, errors, timeouts, latency and database work per function', async () => {
+    await cloud.call('crasher', {})
+    await cloud.call('crasher', { mode: 'throw' })
+    await cloud.call('sleepy', { ms: 3000 })
+    await cloud.call('dbCounter', { adds: 2 })
+    const { body } = await cloud.fetchJson('/dev/metrics')
+    expect(body.functions.crasher).toMatchObject({ invocations: 2, errors: 1, timeouts: 0 })
+    expect(body.functions.sleepy).toMatchObject({ invocations: 1, errors: 1, timeouts: 1 })
+    expect(body.functions.sleepy.latencyMs.p50).toBeGreaterThanOrEqual(1000)
+    expect(body.functions.dbCounter).toMatchObject({ invocations: 1, dbRoundTrips: 4, docsReturned: 2 })
+    expect(body.functions.dbCounter.latencyMs).toEqual({ p50: expect.any(Number), p95: expect.any(Number), p99: expect.any(Number), max: expect.any(Number) })
+    expect(body.database.actions['database.insertDocument'].calls).toBe(2)
+  })
+
+  it('POST /dev/reset drops data, outbox, subscriptions, storage, groups, clock and metrics', async () => {
+    await cloud.call('dbCounter', { adds: 2 })
+    await cloud.fetchJson('/dev/subscriptions', { method: 'POST', body: JSON.stringify({ openid: 'o1', templateIds: ['T'] }) })
+    await cloud.call('notifier', { message: { touser: 'o1', templateId: 'T', data: {} } })
+    await cloud.fetchJson('/dev/groups', { method: 'POST', body: '{}' })
+    await cloud.fetchJson('/dev/upload?cloudPath=a.txt', { method: 'POST', body: 'x' })
+    await cloud.fetchJson('/dev/clock', { method: 'POST', body: JSON.stringify({ offsetMs: 5000 }) })
+    await cloud.reset()
+    expect((await cloud.fetchJson('/dev/outbox')).body.messages).toEqual([])
+    expect((await cloud.fetchJson('/dev/subscriptions?openid=o1')).body.remaining).toEqual({})
+    expect((await cloud.fetchJson('/dev/groups')).body.groups).toEqual([])
+    expect((await fetch(`${cloud.url}/files/a.txt`)).status).toBe(404)
+    expect((await cloud.fetchJson('/dev/clock')).body.offsetMs).toBe(0)
+    expect((await cloud.fetchJson('/dev/metrics')).body.functions).toEqual({})
+    expect((await cloud.call('dbCounter', { adds: 1 })).result.count).toBe(1)
+  })
+})
