@@ -15,8 +15,13 @@ export interface QueryEnv {
   unindexed: (collection: string, fields: string[], action: string) => void
 }
 
-/** Collections at or above this size report queries no index serves. */
-export const UNINDEXED_THRESHOLD = 50
+const configuredThreshold = Number(process.env.LOCAL_CLOUD_UNINDEXED_THRESHOLD || NaN)
+
+/**
+ * Collections at or above this size report queries no index serves.
+ * LOCAL_CLOUD_UNINDEXED_THRESHOLD=0 reports every unindexed query (the product's strict test runs).
+ */
+export const UNINDEXED_THRESHOLD = Number.isInteger(configuredThreshold) && configuredThreshold >= 0 ? configuredThreshold : 50
 
 const UPDATE_OPERATORS = new Set(['$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$push', '$pull',
   '$pullAll', '$addToSet', '$pop', '$currentDate', '$bit'])

@@ -1,0 +1,56 @@
+import type * as v from 'valibot'
+import { requireRole } from '../../src/domain/access'
+import { viewerRole } from '../../src/domain/issue'
+import { type IssueFacts, drill as drillFacts } from '../../src/domain/metrics'
+import type { drillInput } from '../../src/domain/schemas/dashboard'
+import type { Issue } from '../../src/domain/types'
+import type { IssueCard } from '../../src/domain/views'
+import { command, getDb } from '../runtime/cloud'
+import type { ActionContext } from '../runtime/entry'
+import { COLLECTIONS } from '../repo/collections'
+import { loadCalendar } from '../shared/calendar'
+import { issueCard } from '../shared/cards'
+import { runPipeline } from './aggregate'
+
+const PAGE = 1000
+const MAX_PAGES = 20
+const MAX_ITEMS = 200
+
+/** Facts of every issue that can count in the period (the same narrowing as the metrics pipeline). */
+export async function candidateFacts(period: { from: number; to: number }): Promise<IssueFacts[]> {
+  const fields = ['signForDue', 'confirmedAt', 'answerDue', 'answeredAt', 'dispatchedAt', 'firstContactAt']
+  const match = {
+    'facts.isRepeat': false,
+    $or: [...fields.map((f) => ({ [`facts.${f}`]: { $gte: period.from, $lt: period.to } })), { 'facts.open': true }],
+  }
+  const out: IssueFacts[] = []
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const rows = await runPipeline<{ facts: IssueFacts }>(getDb().collection(COLLECTIONS.issues), [
+      { $match: match },
+      { $sort: { _id: 1 } },
+      { $skip: page * PAGE },
+      { $limit: PAGE },
+      { $project: { _id: 0, facts: 1 } },
+    ])
+    out.push(...rows.map((r) => r.facts))
+    if (rows.length < PAGE) break
+  }
+  return out
+}
+
+/** The issues behind a dashboard figure, newest first. */
+export async function drill(input: v.InferOutput<typeof drillInput>, ctx: ActionContext): Promise<{ total: number; items: IssueCard[] }> {
+  requireRole(ctx.caller, 'dashboard.drill')
+  const [facts, { calendar }] = await Promise.all([candidateFacts(input.period), loadCalendar()])
+  const group = input.groupBy && input.groupKey !== undefined ? { by: input.groupBy, key: input.groupKey } : undefined
+  const ids = drillFacts(facts, input.metric, input.part, input.period, ctx.now, group)
+  const raisedAt = new Map(facts.map((f) => [f.issueId, f.raisedAt]))
+  const newest = [...ids].sort((a, b) => (raisedAt.get(b) ?? 0) - (raisedAt.get(a) ?? 0)).slice(0, MAX_ITEMS)
+  if (newest.length === 0) return { total: ids.length, items: [] }
+  const { data } = await getDb().collection(COLLECTIONS.issues).where({ _id: command().in(newest) })
+    .field({ timeline: false, facts: false }).limit(MAX_ITEMS).get()
+  const byId = new Map<string, Issue>((data as Issue[]).map((i) => [i._id, { ...i, timeline: [] }]))
+  const items = newest.map((id) => byId.get(id)).filter((i): i is Issue => !!i)
+    .map((i) => issueCard(i, viewerRole(i, ctx.caller) ?? 'manager', ctx.now, calendar))
+  return { total: ids.length, items }
+}

@@ -1,0 +1,76 @@
+import type * as v from 'valibot'
+import { requireRole } from '../../src/domain/access'
+import { CATEGORIES, RATING_NAMES, RESOLUTION_NAMES, STATE_NAMES, LADDER_NAMES } from '../../src/domain/issue'
+import { periodWeeks } from '../../src/domain/metrics'
+import type { exportInput } from '../../src/domain/schemas/dashboard'
+import { ymdOf } from '../../src/domain/time'
+import type { Issue, Visit } from '../../src/domain/types'
+import { buildXlsx } from '../export/xlsx'
+import { command, getCloud, getDb } from '../runtime/cloud'
+import type { ActionContext } from '../runtime/entry'
+import { COLLECTIONS } from '../repo/collections'
+import { newId } from '../shared/ids'
+import { allProjects } from './summary'
+
+const PAGE = 1000
+const MAX_ROWS = 20_000
+
+async function pagedGet<T>(query: any): Promise<T[]> {
+  const out: T[] = []
+  for (let offset = 0; offset < MAX_ROWS; offset += PAGE) {
+    const { data } = await query.skip(offset).limit(PAGE).get()
+    out.push(...data)
+    if (data.length < PAGE) break
+  }
+  return out
+}
+
+const day = (ms?: number): string => (ms ? ymdOf(ms) : '')
+const categoryName = (id: string): string => CATEGORIES.find((c) => c.id === id)?.name ?? id
+
+/** The period's issues and visits as an xlsx in cloud storage. No phone numbers leave the system. */
+export async function exportPeriod(input: v.InferOutput<typeof exportInput>, ctx: ActionContext) {
+  requireRole(ctx.caller, 'dashboard.export')
+  const { period } = input
+  const db = getDb()
+  const _ = command()
+  const [issues, visits, projects, departments] = await Promise.all([
+    pagedGet<Issue>(db.collection(COLLECTIONS.issues).where({ raisedAt: _.gte(period.from).and(_.lt(period.to)) }).orderBy('raisedAt', 'asc')
+      .field({ timeline: false, facts: false, description: false })),
+    pagedGet<Visit>(db.collection(COLLECTIONS.visits).where({ weekKey: _.in(periodWeeks(period)) }).orderBy('weekKey', 'asc')),
+    allProjects(),
+    db.collection(COLLECTIONS.departments).limit(200).get().then((r: { data: { _id: string; name: string }[] }) => r.data),
+  ])
+  const projectName = new Map(projects.map((p) => [p._id, p.name]))
+  const deptName = new Map<string, string>(departments.map((d: { _id: string; name: string }) => [d._id, d.name]))
+  const file = buildXlsx([
+    {
+      name: '诉求',
+      columns: [
+        { header: '编号', width: 34 }, { header: '项目', width: 24 }, { header: '类别' }, { header: '标题', width: 30 },
+        { header: '状态' }, { header: '主办部门', width: 16 }, { header: '提出日期' }, { header: '签收期限' }, { header: '答复期限' },
+        { header: '办结日期' }, { header: '解决情况' }, { header: '评价' }, { header: '督办' }, { header: '退回次数' }, { header: '重办次数' },
+      ],
+      rows: issues.map((i) => [
+        i._id, projectName.get(i.projectId) ?? '', categoryName(i.category), i.title, STATE_NAMES[i.state],
+        i.leadDepartmentId ? deptName.get(i.leadDepartmentId) ?? '' : '', day(i.raisedAt), day(i.signForDue), day(i.answerDue),
+        day(i.closedAt), i.confirmation ? RESOLUTION_NAMES[i.confirmation.resolution] : i.autoClosed ? '超时自动办结' : '',
+        i.confirmation ? RATING_NAMES[i.confirmation.rating] : '', [LADDER_NAMES[i.ladder], i.supervised ? '督办' : ''].filter(Boolean).join(' '),
+        i.returnCount, i.reopenCount,
+      ]),
+    },
+    {
+      name: '走访',
+      columns: [{ header: '周次' }, { header: '项目', width: 24 }, { header: '计划日期' }, { header: '状态' }, { header: '参加人数' }, { header: '纪要', width: 60 }, { header: '照片数' }],
+      rows: visits.map((x) => [
+        x.weekKey, projectName.get(x.projectId) ?? '', x.plannedDate, { planned: '待走访', done: '已走访', missed: '未走访' }[x.status],
+        x.attendees.length, x.minutes, x.photos.length,
+      ]),
+    },
+  ])
+  const cloud = getCloud()
+  const cloudPath = `exports/${ymdOf(ctx.now)}-${newId().slice(0, 8)}.xlsx`
+  const { fileID } = await cloud.uploadFile({ cloudPath, fileContent: file })
+  const { fileList } = await cloud.getTempFileURL({ fileList: [{ fileID, maxAge: 3600 }] })
+  return { fileID, tempFileURL: fileList[0]?.tempFileURL ?? '', issues: issues.length, visits: visits.length }
+}

@@ -1,0 +1,56 @@
+/**
+ * System steps over many issues (timers and calendar changes). Each issue is one conditional
+ * update; a step that finds nothing to do writes nothing, so a sweep run twice — or crashed
+ * half-way and run again — leaves the same result as one clean run.
+ */
+import type { WorkCalendar } from '../../src/domain/calendar/types'
+import { isAppError } from '../../src/domain/errors'
+import { OPEN_STATES, transition } from '../../src/domain/issue'
+import type { Issue } from '../../src/domain/types'
+import { command } from '../runtime/cloud'
+import { deskConfig } from '../shared/config'
+import { notifyStep } from './notify'
+import { commitStep, issuesCollection } from './store'
+
+export type SweepAction = 'escalate' | 'auto_close' | 'recompute_deadlines'
+
+export interface SweepResult {
+  examined: number
+  changed: number
+  conflicts: number
+}
+
+const PAGE = 500
+
+/** Applies a system action to every open issue in `states`, page by page (keyset on _id). */
+export async function sweep(action: SweepAction, states: readonly Issue['state'][], calendar: WorkCalendar, now: number): Promise<SweepResult> {
+  const _ = command()
+  const result: SweepResult = { examined: 0, changed: 0, conflicts: 0 }
+  const ctx = { now, calendar, config: deskConfig() }
+  let after = ''
+  for (;;) {
+    const where: Record<string, unknown> = { state: _.in([...states]) }
+    if (after) where._id = _.gt(after)
+    const { data } = await issuesCollection().where(where).orderBy('_id', 'asc').limit(PAGE).get()
+    const page = data as Issue[]
+    for (const issue of page) {
+      result.examined++
+      const step = transition(issue, { action } as any, { system: true }, ctx)
+      if (!step.ok || !step.value) continue
+      try {
+        const saved = await commitStep(issue, step.value, calendar)
+        result.changed++
+        await notifyStep(saved, step.value.event, null, now)
+      } catch (e) {
+        if (!isAppError(e) || e.code !== 'CONFLICT') throw e
+        result.conflicts++ // someone acted meanwhile; the next run sees the new state
+      }
+    }
+    if (page.length < PAGE) return result
+    after = page[page.length - 1]._id
+  }
+}
+
+export const recomputeOpenDeadlines = (calendar: WorkCalendar, now: number): Promise<SweepResult> =>
+  sweep('recompute_deadlines', OPEN_STATES, calendar, now)
+

@@ -1,0 +1,93 @@
+/**
+ * Opening the mini-program from a WeChat group: the group's openGId comes from WeChat (a CloudID),
+ * never from the client.
+ * One group ↔ one project: the unique index on projects.openGId is the final guard.
+ */
+import type * as v from 'valibot'
+import { AppError } from '../../src/domain/errors'
+import type { enterInput } from '../../src/domain/schemas/me'
+import type { Project } from '../../src/domain/types'
+import type { EnterResult } from '../../src/domain/views'
+import { command, getCloud, getDb } from '../runtime/cloud'
+import type { ActionContext } from '../runtime/entry'
+import { COLLECTIONS } from '../repo/collections'
+import { summarizeProject } from '../shared/summaries'
+import { addMembership } from './membership'
+
+type Input = v.InferOutput<typeof enterInput>
+
+/**
+ * The group the caller opened the mini-program from. The event's `group` field carries the
+ * CloudID (the platform may already have attached its data); the data is never trusted as sent —
+ * the CloudID is resolved again through cloud.getOpenData, which only WeChat can answer.
+ */
+export async function openGIdFrom(event: Record<string, unknown>): Promise<string | undefined> {
+  const group = event.group as { cloudID?: unknown } | string | undefined
+  const cloudID = typeof group === 'string' ? group : group?.cloudID
+  if (typeof cloudID !== 'string' || !/^[A-Za-z0-9_.:-]{4,256}$/.test(cloudID)) return undefined
+  try {
+    const { list } = await getCloud().getOpenData({ list: [cloudID] })
+    const data = list?.[0]?.data as { openGId?: unknown; opengid?: unknown } | undefined
+    const gid = data?.openGId ?? data?.opengid
+    return typeof gid === 'string' && /^[A-Za-z0-9_-]{6,128}$/.test(gid) ? gid : undefined
+  } catch {
+    return undefined
+  }
+}
+
+export async function enter(input: Input, ctx: ActionContext): Promise<EnterResult> {
+  const openGId = await openGIdFrom(ctx.event)
+  if (!openGId) throw new AppError('NOT_IN_GROUP', '未能识别所在的微信群，请从项目群里的小程序卡片进入')
+  const projects = getDb().collection(COLLECTIONS.projects)
+  const { data: bound } = await projects.where({ openGId }).limit(1).get()
+  const groupProject = (bound as Project[])[0]
+
+  if (groupProject) {
+    await addMembership(ctx.openid, ctx.user, groupProject._id, ctx.now)
+    const refused =
+      input.projectId && input.projectId !== groupProject._id
+        ? { code: 'GROUP_ALREADY_BOUND' as const, message: `本群已绑定项目「${groupProject.name}」，一个群只能绑定一个项目` }
+        : undefined
+    return { project: summarizeProject(groupProject), member: true, boundNow: false, refused }
+  }
+  if (!input.projectId || !input.bindToken) return { project: null, member: false, boundNow: false }
+  return bindGroup(input.projectId, input.bindToken, openGId, ctx)
+}
+
+async function bindGroup(projectId: string, token: string, openGId: string, ctx: ActionContext): Promise<EnterResult> {
+  const _ = command()
+  const projects = getDb().collection(COLLECTIONS.projects)
+  let updated = 0
+  try {
+    const res = await projects.where({ _id: projectId, openGId: _.exists(false), bindToken: token, bindTokenExpiresAt: _.gt(ctx.now) }).update({
+      data: {
+        openGId,
+        bindToken: _.remove(),
+        bindTokenExpiresAt: _.remove(),
+        updatedAt: ctx.now,
+        history: _.push([{ at: ctx.now, by: ctx.openid, what: 'group_bound', openGId }]),
+      },
+    })
+    updated = res.stats.updated
+  } catch (e) {
+    if (/duplicate key|E11000/i.test(String((e as Error).message))) {
+      return { project: null, member: false, boundNow: false, refused: { code: 'GROUP_ALREADY_BOUND', message: '本群已绑定其他项目' } }
+    }
+    throw e
+  }
+  const { data } = await projects.doc(projectId).get()
+  const project = data as Project | null
+  if (!project) return { project: null, member: false, boundNow: false, refused: { code: 'FORBIDDEN', message: '分享卡片已失效，请让服务专员重新分享' } }
+  if (updated === 1) {
+    await addMembership(ctx.openid, ctx.user, project._id, ctx.now)
+    return { project: summarizeProject(project), member: true, boundNow: true }
+  }
+  if (project.openGId === openGId) {
+    await addMembership(ctx.openid, ctx.user, project._id, ctx.now)
+    return { project: summarizeProject(project), member: true, boundNow: false }
+  }
+  if (project.openGId) {
+    return { project: null, member: false, boundNow: false, refused: { code: 'PROJECT_ALREADY_BOUND', message: '该项目已绑定另一个微信群，一个项目只能绑定一个群' } }
+  }
+  return { project: null, member: false, boundNow: false, refused: { code: 'FORBIDDEN', message: '分享卡片已失效，请让服务专员重新分享' } }
+}

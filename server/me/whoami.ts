@@ -1,0 +1,37 @@
+import { yearsNeedingArrangement } from '../../src/domain/calendar'
+import type { Department, Project, Team } from '../../src/domain/types'
+import type { WhoAmI } from '../../src/domain/views'
+import { loadCalendar } from '../shared/calendar'
+import { command, getDb } from '../runtime/cloud'
+import type { ActionContext } from '../runtime/entry'
+import { COLLECTIONS } from '../repo/collections'
+import { summarizeProject } from '../shared/summaries'
+
+/** Who the caller is, in at most four parallel reads after the caller's own document. */
+export async function whoami(ctx: Pick<ActionContext, 'openid' | 'caller' | 'user' | 'now'>): Promise<WhoAmI> {
+  const { caller, user } = ctx
+  const db = getDb()
+  const _ = command()
+  const [projects, team, department, calendarTasks] = await Promise.all([
+    caller.projectIds.length
+      ? db.collection(COLLECTIONS.projects).where({ _id: _.in(caller.projectIds.slice(0, 100)) }).limit(100).get().then((r: any) => r.data as Project[])
+      : Promise.resolve([] as Project[]),
+    caller.teamId ? db.collection(COLLECTIONS.teams).doc(caller.teamId).get().then((r: any) => r.data as Team | null) : null,
+    caller.departmentId
+      ? db.collection(COLLECTIONS.departments).doc(caller.departmentId).get().then((r: any) => r.data as Department | null)
+      : null,
+    caller.roles.includes('manager') ? loadCalendar().then(({ calendar }) => yearsNeedingArrangement(calendar, ctx.now)) : [],
+  ])
+  const liaisonOf = new Set(user?.liaisonOf ?? [])
+  return {
+    openid: ctx.openid,
+    name: user?.name,
+    phone: user?.phone,
+    roles: caller.roles,
+    team: team ? { _id: team._id, name: team.name } : undefined,
+    department: department ? { _id: department._id, name: department.name } : undefined,
+    projects: projects.map(summarizeProject),
+    unregisteredIn: caller.projectIds.filter((id) => !liaisonOf.has(id)),
+    calendarTasks,
+  }
+}

@@ -1,0 +1,92 @@
+import type * as v from 'valibot'
+import { requireRole } from '../../src/domain/access'
+import type { InviteView, PersonView } from '../../src/domain/contract/org'
+import { AppError } from '../../src/domain/errors'
+import type { createInviteInput, createTeamInput, upsertDepartmentInput } from '../../src/domain/schemas/org'
+import type { Department, Team, User } from '../../src/domain/types'
+import { getDb } from '../runtime/cloud'
+import type { ActionContext } from '../runtime/entry'
+import { COLLECTIONS } from '../repo/collections'
+import { inviteCode, newId } from '../shared/ids'
+
+const INVITE_DAYS = 14
+
+export async function listTeams(_: unknown, ctx: ActionContext): Promise<Team[]> {
+  requireRole(ctx.caller, 'org.listTeams')
+  const { data } = await getDb().collection(COLLECTIONS.teams).orderBy('createdAt', 'asc').limit(200).get()
+  return data
+}
+
+export async function createTeam(input: v.InferOutput<typeof createTeamInput>, ctx: ActionContext): Promise<Team> {
+  requireRole(ctx.caller, 'org.createTeam')
+  const team: Team = { _id: newId(), name: input.name, createdAt: ctx.now }
+  const { _id, ...doc } = team
+  await getDb().collection(COLLECTIONS.teams).doc(_id).set({ data: doc })
+  return team
+}
+
+export async function createInvite(input: v.InferOutput<typeof createInviteInput>, ctx: ActionContext): Promise<InviteView> {
+  requireRole(ctx.caller, 'org.createInvite')
+  const db = getDb()
+  const target = input.kind === 'staff' ? db.collection(COLLECTIONS.teams).doc(input.teamId)
+    : input.kind === 'handler' ? db.collection(COLLECTIONS.departments).doc(input.departmentId) : null
+  if (target && !(await target.get()).data) throw new AppError('NOT_FOUND', input.kind === 'staff' ? '服务团队不存在' : '部门不存在')
+  const invite = {
+    code: inviteCode(),
+    kind: input.kind,
+    teamId: input.kind === 'staff' ? input.teamId : undefined,
+    departmentId: input.kind === 'handler' ? input.departmentId : undefined,
+    maxUses: input.maxUses,
+    used: 0,
+    usedBy: [] as string[],
+    expiresAt: ctx.now + INVITE_DAYS * 86_400_000,
+    createdBy: ctx.openid,
+    createdAt: ctx.now,
+  }
+  await db.collection(COLLECTIONS.invites).add({ data: invite })
+  return toInviteView(invite)
+}
+
+const toInviteView = (i: InviteView & Record<string, unknown>): InviteView => ({
+  code: i.code, kind: i.kind, teamId: i.teamId, departmentId: i.departmentId, maxUses: i.maxUses, used: i.used, expiresAt: i.expiresAt,
+})
+
+export async function listInvites(_: unknown, ctx: ActionContext): Promise<InviteView[]> {
+  requireRole(ctx.caller, 'org.listInvites')
+  const { data } = await getDb().collection(COLLECTIONS.invites).orderBy('createdAt', 'desc').limit(100).get()
+  return data.map(toInviteView)
+}
+
+export async function listDepartments(_: unknown, ctx: ActionContext): Promise<Department[]> {
+  requireRole(ctx.caller, 'org.listDepartments')
+  const { data } = await getDb().collection(COLLECTIONS.departments).orderBy('order', 'asc').limit(100).get()
+  return data
+}
+
+export async function upsertDepartment(input: v.InferOutput<typeof upsertDepartmentInput>, ctx: ActionContext): Promise<Department> {
+  requireRole(ctx.caller, 'org.upsertDepartment')
+  const departments = getDb().collection(COLLECTIONS.departments)
+  const fields = { name: input.name, contactName: input.contactName, contactPhone: input.contactPhone }
+  if (input.departmentId) {
+    const res = await departments.doc(input.departmentId).update({ data: fields })
+    if (res.stats.updated === 0) {
+      const { data } = await departments.doc(input.departmentId).get()
+      if (!data) throw new AppError('NOT_FOUND', '部门不存在')
+      return data
+    }
+    return (await departments.doc(input.departmentId).get()).data
+  }
+  const { total } = await departments.count()
+  if (total >= 60) throw new AppError('INVALID_INPUT', '部门数量已达上限')
+  const department: Department = { _id: newId(), ...fields, order: total + 1 }
+  const { _id, ...doc } = department
+  await departments.doc(_id).set({ data: doc })
+  return department
+}
+
+export async function listPeople(_: unknown, ctx: ActionContext): Promise<PersonView[]> {
+  requireRole(ctx.caller, 'org.listPeople')
+  const _cmd = getDb().command
+  const { data } = await getDb().collection(COLLECTIONS.users).where({ roles: _cmd.in(['staff', 'handler', 'manager']) }).limit(500).get()
+  return (data as User[]).map((u) => ({ openid: u._id, name: u.name, roles: u.roles, teamId: u.teamId, departmentId: u.departmentId }))
+}

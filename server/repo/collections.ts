@@ -1,0 +1,16 @@
+/** Every collection the functions use; each is declared (with its indexes) in database/collections.json. */
+export const COLLECTIONS = {
+  users: 'users',
+  teams: 'teams',
+  departments: 'departments',
+  invites: 'invites',
+  projects: 'projects',
+  visits: 'visits',
+  issues: 'issues',
+  calendars: 'calendars',
+  notifications: 'notifications',
+  subscriptions: 'subscriptions',
+  jobs: 'jobs',
+} as const
+
+export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]

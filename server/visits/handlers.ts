@@ -1,0 +1,131 @@
+import type * as v from 'valibot'
+import { canRunProject, requireRole, requireVisibleProject } from '../../src/domain/access'
+import type { CoverageRow, MyWeekVisit } from '../../src/domain/contract/visits'
+import { AppError } from '../../src/domain/errors'
+import type { checkInInput, completeVisitInput, coverageInput, listVisitsInput } from '../../src/domain/schemas/visits'
+import { weekKey as weekKeyOf } from '../../src/domain/time'
+import type { Issue, Project, Visit } from '../../src/domain/types'
+import type { Page } from '../../src/domain/views'
+import { agendaDraft, completeVisit } from '../../src/domain/visits'
+import { command, getDb } from '../runtime/cloud'
+import type { ActionContext } from '../runtime/entry'
+import { COLLECTIONS } from '../repo/collections'
+import { decodeOffsetCursor, encodeOffsetCursor } from '../shared/paging'
+import { loadProject } from '../projects/manage'
+import { planWeek } from './plan'
+
+const visits = () => getDb().collection(COLLECTIONS.visits)
+
+export async function planWeekAction(input: { weekKey?: string }, ctx: ActionContext) {
+  requireRole(ctx.caller, 'visits.planWeek')
+  const teamId = ctx.caller.roles.includes('manager') ? undefined : ctx.caller.teamId
+  if (!ctx.caller.roles.includes('manager') && !teamId) throw new AppError('FORBIDDEN', '您还不属于任何服务团队')
+  return planWeek(input.weekKey ?? weekKeyOf(ctx.now), ctx.now, teamId)
+}
+
+export async function myWeek(input: { weekKey?: string }, ctx: ActionContext): Promise<{ weekKey: string; visits: MyWeekVisit[] }> {
+  requireRole(ctx.caller, 'visits.myWeek')
+  const key = input.weekKey ?? weekKeyOf(ctx.now)
+  const where = ctx.caller.teamId ? { teamId: ctx.caller.teamId, weekKey: key } : { weekKey: key }
+  const { data } = await visits().where(where).orderBy('plannedDate', 'asc').limit(200).get()
+  const list = data as Visit[]
+  if (list.length === 0) return { weekKey: key, visits: [] }
+  const _ = command()
+  const { data: projects } = await getDb().collection(COLLECTIONS.projects).where({ _id: _.in(list.map((x) => x.projectId)) })
+    .field({ _id: true, name: true, enterpriseName: true, address: true }).limit(200).get()
+  const byId = new Map((projects as Project[]).map((p) => [p._id, p]))
+  return {
+    weekKey: key,
+    visits: list.map((x) => ({ ...x, projectName: byId.get(x.projectId)?.name ?? '', enterpriseName: byId.get(x.projectId)?.enterpriseName ?? '', address: byId.get(x.projectId)?.address ?? '' })),
+  }
+}
+
+async function loadVisit(visitId: string, ctx: ActionContext, mustRun: boolean): Promise<{ visit: Visit; project: Project }> {
+  const { data } = await visits().doc(visitId).get()
+  const visit = data as Visit | null
+  const project = visit ? await loadProject(visit.projectId) : null
+  if (!visit || !project) throw new AppError('NOT_FOUND', '走访记录不存在或您无权查看')
+  requireVisibleProject(ctx.caller, project)
+  if (mustRun && !(ctx.caller.roles.includes('staff') && canRunProject(ctx.caller, project))) {
+    throw new AppError('FORBIDDEN', '只有项目的服务团队可以登记走访')
+  }
+  return { visit, project }
+}
+
+const OPEN = ['submitted', 'dispatched', 'in_progress', 'awaiting_materials', 'under_review', 'resolved']
+
+export async function getVisit(input: { visitId: string }, ctx: ActionContext): Promise<Visit & { agendaDraft: string[] }> {
+  requireRole(ctx.caller, 'visits.get')
+  const { visit } = await loadVisit(input.visitId, ctx, false)
+  const _ = command()
+  const { data } = await getDb().collection(COLLECTIONS.issues).where({ projectId: visit.projectId, state: _.in(OPEN) })
+    .field({ title: true, state: true, answerDue: true, signForDue: true }).limit(100).get()
+  return { ...visit, agendaDraft: agendaDraft(data as Issue[], ctx.now) }
+}
+
+/** Every visit change is one conditional update on its version. */
+async function saveVisit(before: Visit, after: Visit): Promise<void> {
+  const { _id, ...doc } = after
+  const res = await visits().where({ _id, version: before.version }).update({ data: stripUndefined(doc) })
+  if (res.stats.updated !== 1) {
+    const { data } = await visits().doc(_id).get()
+    throw new AppError('CONFLICT', '走访记录刚被他人更新，请刷新后重试', { visit: data })
+  }
+}
+
+const stripUndefined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, value]) => value !== undefined))
+
+export async function checkIn(input: v.InferOutput<typeof checkInInput>, ctx: ActionContext): Promise<Visit> {
+  requireRole(ctx.caller, 'visits.checkIn')
+  const { visit } = await loadVisit(input.visitId, ctx, true)
+  if (visit.status === 'done') throw new AppError('INVALID_TRANSITION', '本周走访已经提交，不能再签到')
+  const after: Visit = { ...visit, checkIn: { ...input.location, at: ctx.now }, version: visit.version + 1, updatedAt: ctx.now }
+  await saveVisit(visit, after)
+  return after
+}
+
+export async function complete(input: v.InferOutput<typeof completeVisitInput>, ctx: ActionContext): Promise<Visit> {
+  requireRole(ctx.caller, 'visits.complete')
+  const { visit } = await loadVisit(input.visitId, ctx, true)
+  const { visitId: _v, ...log } = input
+  const { visit: after, replay } = completeVisit(visit, log, ctx.openid, ctx.now)
+  if (replay) return after
+  try {
+    await saveVisit(visit, after)
+  } catch (e) {
+    // A retried submission that raced its own first attempt: answer with what the first one stored.
+    const current = (e as AppError).details as { visit?: Visit } | undefined
+    if (current?.visit?.status === 'done' && current.visit.clientRequestId === input.clientRequestId) return current.visit
+    throw e
+  }
+  return after
+}
+
+export async function listByProject(input: v.InferOutput<typeof listVisitsInput>, ctx: ActionContext): Promise<Page<Visit>> {
+  requireRole(ctx.caller, 'visits.listByProject')
+  requireVisibleProject(ctx.caller, await loadProject(input.projectId))
+  const offset = decodeOffsetCursor(input.cursor)
+  const { data } = await visits().where({ projectId: input.projectId }).orderBy('weekKey', 'desc').skip(offset).limit(input.pageSize + 1).get()
+  return { items: data.slice(0, input.pageSize), nextCursor: data.length > input.pageSize ? encodeOffsetCursor(offset + input.pageSize) : undefined }
+}
+
+/** Visit coverage per week in one aggregate call: every active project has one visit document per week. */
+export async function coverage(input: v.InferOutput<typeof coverageInput>, ctx: ActionContext): Promise<CoverageRow[]> {
+  requireRole(ctx.caller, 'visits.coverage')
+  if (input.fromWeek > input.toWeek) throw new AppError('INVALID_INPUT', '起始周不能晚于结束周')
+  const _ = command()
+  const $ = _.aggregate
+  const { list } = await visits().aggregate()
+    .match({ weekKey: _.gte(input.fromWeek).and(_.lte(input.toWeek)) })
+    .group({
+      _id: '$weekKey',
+      activeProjects: $.sum(1),
+      done: $.sum($.cond({ if: $.eq(['$status', 'done']), then: 1, else: 0 })),
+      missed: $.sum($.cond({ if: $.eq(['$status', 'missed']), then: 1, else: 0 })),
+      planned: $.sum($.cond({ if: $.eq(['$status', 'planned']), then: 1, else: 0 })),
+    })
+    .sort({ _id: 1 })
+    .limit(520)
+    .end()
+  return (list as (Omit<CoverageRow, 'weekKey'> & { _id: string })[]).map(({ _id, ...row }) => ({ weekKey: _id, ...row }))
+}

@@ -1,0 +1,70 @@
+/**
+ * Who may do what, outside the issue lifecycle (whose table lives in issue/lifecycle.ts).
+ * One table of role × action, used by the functions to enforce and by the UI to show.
+ */
+import { AppError } from './errors'
+import type { Caller, Project, Role } from './types'
+
+export const ACTION_ROLES = {
+  'me.whoami': 'anyone',
+  'me.enter': 'anyone',
+  'me.registerLiaison': 'anyone', // must also be a member of the project
+  'me.acceptInvite': 'anyone',
+  'org.listTeams': ['manager', 'staff'],
+  'org.createTeam': ['manager'],
+  'org.createInvite': ['manager'],
+  'org.listInvites': ['manager'],
+  'org.listDepartments': ['manager', 'staff', 'handler'],
+  'org.upsertDepartment': ['manager'],
+  'org.listPeople': ['manager'],
+  'org.getCalendar': ['manager', 'staff', 'handler'],
+  'org.setCalendarYear': ['manager'],
+  'projects.create': ['manager', 'staff'], // staff only for their own team
+  'projects.update': ['manager', 'staff'],
+  'projects.list': ['manager', 'staff', 'liaison'],
+  'projects.get': ['manager', 'staff', 'liaison', 'handler'],
+  'projects.board': ['manager', 'staff', 'liaison'],
+  'projects.shareTicket': ['manager', 'staff'],
+  'projects.unbindGroup': ['manager'],
+  'visits.planWeek': ['manager', 'staff'],
+  'visits.myWeek': ['staff', 'manager'],
+  'visits.get': ['manager', 'staff', 'liaison'],
+  'visits.checkIn': ['staff'],
+  'visits.complete': ['staff'],
+  'visits.listByProject': ['manager', 'staff', 'liaison'],
+  'visits.coverage': ['manager'],
+  'dashboard.summary': ['manager'],
+  'dashboard.drill': ['manager'],
+  'dashboard.export': ['manager'],
+} as const satisfies Record<string, readonly Role[] | 'anyone'>
+
+export type GuardedAction = keyof typeof ACTION_ROLES
+
+export function mayTake(caller: Pick<Caller, 'roles'>, action: GuardedAction): boolean {
+  const allowed = ACTION_ROLES[action]
+  return allowed === 'anyone' || caller.roles.some((r) => (allowed as readonly Role[]).includes(r))
+}
+
+export function requireRole(caller: Pick<Caller, 'roles'>, action: GuardedAction): void {
+  if (!mayTake(caller, action)) throw new AppError('FORBIDDEN', '您没有权限执行此操作')
+}
+
+export const isManager = (c: Pick<Caller, 'roles'>): boolean => c.roles.includes('manager')
+
+/** A project is visible to managers, its service team and the members of its WeChat group. */
+export function canSeeProject(caller: Caller, project: Pick<Project, '_id' | 'teamId'>): boolean {
+  if (caller.roles.includes('manager')) return true
+  if (caller.roles.includes('staff') && caller.teamId === project.teamId) return true
+  return caller.projectIds.includes(project._id)
+}
+
+/** Managers and the project's own team run the project (visits, sharing its card, editing it). */
+export function canRunProject(caller: Caller, project: Pick<Project, 'teamId'>): boolean {
+  return caller.roles.includes('manager') || (caller.roles.includes('staff') && caller.teamId === project.teamId)
+}
+
+/** Not visible is reported as not found, so a probe by id learns nothing, not even that the id exists. */
+export function requireVisibleProject<P extends Pick<Project, '_id' | 'teamId'>>(caller: Caller, project: P | null): P {
+  if (!project || !canSeeProject(caller, project)) throw new AppError('NOT_FOUND', '项目不存在或您无权查看')
+  return project
+}

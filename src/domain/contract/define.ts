@@ -1,0 +1,32 @@
+/**
+ * Each cloud function's actions are declared once: the input schema (validated by the function)
+ * and the output type (returned by it, read by the mini-program's client). The client imports
+ * only the types, so the schemas cost the mini-program nothing.
+ */
+import type * as v from 'valibot'
+import type { AppErrorShape } from '../errors'
+
+export interface ActionSpec<S extends v.GenericSchema = v.GenericSchema, O = unknown> {
+  input: S
+  /** Phantom: carries the output type. */
+  readonly output?: O
+}
+
+export const action =
+  <O>() =>
+  <S extends v.GenericSchema>(input: S): ActionSpec<S, O> => ({ input })
+
+export type FunctionContract = Record<string, ActionSpec>
+export type InputOf<A> = A extends ActionSpec<infer S, any> ? v.InferInput<S> : never
+export type ParsedInputOf<A> = A extends ActionSpec<infer S, any> ? v.InferOutput<S> : never
+export type OutputOf<A> = A extends ActionSpec<any, infer O> ? O : never
+
+/** What every function returns: a result or one error shape. */
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: AppErrorShape }
+
+/** The event the mini-program sends. CloudIDs travel as extra TOP-LEVEL fields (the platform only resolves those). */
+export interface FunctionEvent {
+  action: string
+  input?: unknown
+  [cloudIdField: string]: unknown
+}

@@ -1,0 +1,12 @@
+import { empty } from '../schemas/common'
+import { acceptInviteInput, enterInput, registerLiaisonInput } from '../schemas/me'
+import type { WhoAmI, EnterResult } from '../views'
+import { action } from './define'
+
+export const meContract = {
+  whoami: action<WhoAmI>()(empty),
+  /** Opened from a WeChat group: the event carries the group's CloudID as top-level field `group`. */
+  enter: action<EnterResult>()(enterInput),
+  registerLiaison: action<WhoAmI>()(registerLiaisonInput),
+  acceptInvite: action<WhoAmI>()(acceptInviteInput),
+}

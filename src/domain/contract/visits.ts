@@ -1,0 +1,28 @@
+import { checkInInput, completeVisitInput, coverageInput, listVisitsInput, myWeekInput, planWeekInput, visitIdInput } from '../schemas/visits'
+import type { Visit } from '../types'
+import type { Page } from '../views'
+import { action } from './define'
+
+export interface MyWeekVisit extends Visit {
+  projectName: string
+  enterpriseName: string
+  address: string
+}
+
+export interface CoverageRow {
+  weekKey: string
+  activeProjects: number
+  done: number
+  missed: number
+  planned: number
+}
+
+export const visitsContract = {
+  planWeek: action<{ weekKey: string; created: number; existing: number }>()(planWeekInput),
+  myWeek: action<{ weekKey: string; visits: MyWeekVisit[] }>()(myWeekInput),
+  get: action<Visit & { agendaDraft: string[] }>()(visitIdInput),
+  checkIn: action<Visit>()(checkInInput),
+  complete: action<Visit>()(completeVisitInput),
+  listByProject: action<Page<Visit>>()(listVisitsInput),
+  coverage: action<CoverageRow[]>()(coverageInput),
+}

@@ -1,0 +1,27 @@
+/** Shared input primitives: every string has a length, every list a count. */
+import * as v from 'valibot'
+
+export const id = v.pipe(v.string('应为文本'), v.regex(/^[A-Za-z0-9_-]{1,64}$/, '编号格式不正确'))
+export const text = (min: number, max: number) =>
+  v.pipe(v.string('应为文本'), v.trim(), v.minLength(min, `至少 ${min} 个字`), v.maxLength(max, `不超过 ${max} 个字`))
+export const optionalText = (max: number) => v.optional(text(0, max), '')
+export const phone = v.pipe(v.string('应为文本'), v.trim(), v.regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '电话号码格式不正确'))
+export const fileId = v.pipe(v.string('应为文本'), v.minLength(1), v.maxLength(512), v.regex(/^(cloud|https?):\/\//, '文件编号不正确'))
+export const fileIds = (max: number) => v.optional(v.pipe(v.array(fileId, '应为列表'), v.maxLength(max, `最多 ${max} 个文件`)), [])
+export const weekKey = v.pipe(v.string(), v.regex(/^\d{4}-W\d{2}$/, '周次格式应为 2026-W48'))
+export const ymd = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'))
+export const clientRequestId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号不正确'))
+export const epochMs = v.pipe(v.number('应为数字'), v.integer(), v.minValue(946684800000), v.maxValue(4102444800000))
+export const location = v.object({
+  latitude: v.pipe(v.number('应为数字'), v.minValue(-90), v.maxValue(90)),
+  longitude: v.pipe(v.number('应为数字'), v.minValue(-180), v.maxValue(180)),
+  accuracy: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(100000))),
+})
+export const contact = v.object({
+  name: text(1, 20),
+  title: optionalText(30),
+  phone: v.optional(phone),
+})
+export const cursor = v.optional(v.pipe(v.string(), v.maxLength(200)))
+export const pageSize = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50)), 20)
+export const empty = v.object({})

@@ -1,0 +1,20 @@
+import * as v from 'valibot'
+import { epochMs } from './common'
+
+const period = v.pipe(
+  v.object({ from: epochMs, to: epochMs }),
+  v.check((p) => p.from < p.to, '起始时间须早于结束时间'),
+  v.check((p) => p.to - p.from <= 366 * 2 * 86_400_000, '统计区间不超过两年'),
+)
+export const summaryInput = v.object({
+  period,
+  groupBy: v.optional(v.picklist(['department', 'team', 'project', 'week'])),
+})
+export const drillInput = v.object({
+  period,
+  metric: v.picklist(['response', 'resolution', 'satisfaction', 'onTime', 'reopen', 'returns', 'overdue', 'answerDays', 'firstContactDays']),
+  part: v.picklist(['numerator', 'denominator']),
+  groupBy: v.optional(v.picklist(['department', 'team', 'project', 'week'])),
+  groupKey: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(64)))),
+})
+export const exportInput = v.object({ period })

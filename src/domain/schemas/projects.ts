@@ -1,0 +1,26 @@
+import * as v from 'valibot'
+import { contact, cursor, id, location, pageSize, text } from './common'
+
+const projectFields = {
+  enterpriseName: text(1, 50),
+  name: text(1, 50),
+  address: text(1, 100),
+  location: v.optional(location),
+  teamId: id,
+  visitWeekday: v.pipe(v.number('应为数字'), v.integer(), v.minValue(1), v.maxValue(7)),
+  contacts: v.optional(v.pipe(v.array(contact), v.maxLength(10, '最多 10 位联系人')), []),
+}
+
+export const createProjectInput = v.object(projectFields)
+export const updateProjectInput = v.object({
+  projectId: id,
+  patch: v.partial(v.object({ ...projectFields, status: v.picklist(['active', 'paused', 'archived']) })),
+})
+export const projectIdInput = v.object({ projectId: id })
+export const listProjectsInput = v.object({
+  teamId: v.optional(id),
+  keyword: v.optional(text(1, 30)),
+  cursor,
+  pageSize,
+})
+export const unbindGroupInput = v.object({ projectId: id, reason: text(1, 200) })

@@ -1,0 +1,64 @@
+/** What the functions return to the mini-program (projections of the documents, never more). */
+import type { Department, Issue, IssueState, Ladder, Project, Role, Team, Visit } from './types'
+
+export interface ProjectSummary {
+  _id: string
+  enterpriseName: string
+  name: string
+  teamId: string
+  status: Project['status']
+  bound: boolean
+}
+
+export interface WhoAmI {
+  openid: string
+  name?: string
+  phone?: string
+  roles: Role[]
+  team?: Pick<Team, '_id' | 'name'>
+  department?: Pick<Department, '_id' | 'name'>
+  projects: ProjectSummary[]
+  /** Projects where the caller is a member but has not yet registered as liaison. */
+  unregisteredIn: string[]
+  /** Years whose holiday arrangement rests on the statutory estimate (managers' task). */
+  calendarTasks: number[]
+}
+
+export interface EnterResult {
+  project: ProjectSummary | null
+  member: boolean
+  /** True when this opening bound the group to the project. */
+  boundNow: boolean
+  /** A binding the opening asked for and could not make (the opener still enters the group's own project). */
+  refused?: { code: 'GROUP_ALREADY_BOUND' | 'PROJECT_ALREADY_BOUND' | 'FORBIDDEN' | 'NOT_IN_GROUP'; message: string }
+}
+
+export interface IssueCard {
+  _id: string
+  projectId: string
+  title: string
+  category: string
+  state: IssueState
+  label: string
+  ladder: Ladder
+  supervised: boolean
+  urgency: Issue['urgency']
+  raisedAt: number
+  due?: number
+  dueEstimated?: boolean
+  overdue: boolean
+  repeatOf?: string
+}
+
+export interface ProjectBoard {
+  project: Omit<Project, 'history'> & { history?: Project['history'] }
+  thisWeek: Visit | null
+  openIssues: IssueCard[]
+  recentlyClosed: IssueCard[]
+  digest: { weekKey: string; visitStatus: Visit['status'] | 'none'; open: number; resolvedThisWeek: number; overdue: number }
+}
+
+export interface Page<T> {
+  items: T[]
+  nextCursor?: string
+}

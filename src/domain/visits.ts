@@ -1,0 +1,86 @@
+/** Weekly visit rules: one visit per active project per ISO week, by the project's team. */
+import { AppError } from './errors'
+import { dayOfWeek, weekBounds } from './time'
+import type { Issue, Project, Visit } from './types'
+
+/** One visit per project per week: the id itself makes planning idempotent. */
+export const visitIdOf = (projectId: string, weekKey: string): string => `${projectId}_${weekKey}`
+
+export function plannedVisit(project: Pick<Project, '_id' | 'teamId' | 'visitWeekday'>, weekKey: string, now: number): Visit {
+  return {
+    _id: visitIdOf(project._id, weekKey),
+    projectId: project._id,
+    teamId: project.teamId,
+    weekKey,
+    plannedDate: dayOfWeek(weekKey, project.visitWeekday),
+    status: 'planned',
+    attendees: [],
+    minutes: '',
+    photos: [],
+    issueIds: [],
+    followUps: [],
+    agenda: [],
+    version: 0,
+    createdAt: now,
+    updatedAt: now,
+  }
+}
+
+export const plannableProjects = <P extends Pick<Project, 'status'>>(projects: P[]): P[] => projects.filter((p) => p.status === 'active')
+
+/** A planned visit whose week has ended is missed. */
+export const isPastWeek = (weekKey: string, now: number): boolean => now >= weekBounds(weekKey).end
+
+export interface VisitLog {
+  clientRequestId: string
+  checkIn?: { latitude: number; longitude: number; accuracy?: number }
+  attendees: Visit['attendees']
+  minutes: string
+  photos: string[]
+  followUps: Visit['followUps']
+}
+
+/**
+ * Completing a visit. Submitting the same log twice (same clientRequestId) answers with the
+ * visit as completed the first time; a different log for a done visit is a conflict.
+ */
+export function completeVisit(visit: Visit, log: VisitLog, by: string, now: number): { visit: Visit; replay: boolean } {
+  if (visit.status === 'done') {
+    if (visit.clientRequestId === log.clientRequestId) return { visit, replay: true }
+    throw new AppError('CONFLICT', '本周走访已经提交过了', { visit })
+  }
+  if (visit.status === 'missed' && now >= weekBounds(visit.weekKey).end + 7 * 86_400_000) {
+    throw new AppError('INVALID_TRANSITION', '该走访已逾期一周以上，不能再补记')
+  }
+  if (now < weekBounds(visit.weekKey).start) throw new AppError('INVALID_TRANSITION', '还没到这周，不能提前提交走访记录')
+  const checkIn = log.checkIn ? { ...log.checkIn, at: visit.checkIn?.at ?? now } : visit.checkIn
+  return {
+    replay: false,
+    visit: {
+      ...visit,
+      status: 'done',
+      checkIn,
+      attendees: log.attendees,
+      minutes: log.minutes,
+      photos: log.photos,
+      followUps: log.followUps,
+      clientRequestId: log.clientRequestId,
+      completedAt: now,
+      completedBy: by,
+      version: visit.version + 1,
+      updatedAt: now,
+    },
+  }
+}
+
+const OPEN_STATES: Issue['state'][] = ['submitted', 'dispatched', 'in_progress', 'awaiting_materials', 'under_review', 'resolved']
+
+/** 回头看: next week's agenda, drafted from the project's open issues, overdue ones first. */
+export function agendaDraft(issues: Pick<Issue, 'title' | 'state' | 'answerDue' | 'signForDue'>[], now: number): string[] {
+  const open = issues.filter((i) => OPEN_STATES.includes(i.state))
+  const due = (i: (typeof open)[number]) => i.answerDue ?? i.signForDue ?? Infinity
+  return open
+    .sort((a, b) => due(a) - due(b))
+    .slice(0, 10)
+    .map((i) => (due(i) < now ? `【已超期】跟进「${i.title}」` : `跟进「${i.title}」`))
+}

@@ -1,0 +1,131 @@
+import type { IssueDetail } from '../../src/domain/contract/issues'
+import { type App, MANAGER, startApp, unindexedQueries } from './support/app'
+import { buildWorld, requestId, type World } from './support/world'
+
+jest.setTimeout(180_000)
+
+let app: App
+let w: World
+beforeAll(async () => {
+  app = await startApp()
+  w = await buildWorld(app)
+})
+afterAll(() => app?.stop())
+
+const raiseBy = (who: World['liaison'], projectId: string, title = '厂房施工许可迟迟未批', category = 'approval') =>
+  who.call('issues', 'raise', { projectId, source: 'group', category, title, description: '已提交材料两周，没有回复', photos: [], urgency: 'normal', clientRequestId: requestId() })
+
+const act = (who: World['liaison'], d: IssueDetail, command: Record<string, unknown>) =>
+  who.call('issues', 'act', { issueId: d.issue._id, expectedVersion: d.issue.version, command: command as any })
+
+const CHECKS_OK = { solved: true, allAsksAnswered: true, enterpriseContacted: true, dateForRemaining: true }
+
+describe('one issue through the whole desk, each role in turn', () => {
+  it('raise → dispatch → sign for → materials → answer → sent back → answer → pass → 部分解决+不满意 reopens → closes', async () => {
+    let d = await raiseBy(w.liaison, w.project._id)
+    expect(d).toMatchObject({ role: 'liaison', label: '待受理', issue: { state: 'submitted' } })
+    expect(d.actions).toEqual(expect.arrayContaining(['withdraw', 'note']))
+
+    d = await act(w.staffA, await w.staffA.call('issues', 'get', { issueId: d.issue._id }), { action: 'dispatch', leadDepartmentId: w.departments.zj, assistDepartmentIds: [w.departments.fg], category: 'approval', complexity: 'normal' })
+    expect(d.issue.state).toBe('dispatched')
+    expect(d.issue.signForDue).toBeGreaterThan(d.issue.dispatchedAt!)
+
+    const asHandler = await w.handlerZj.call('issues', 'get', { issueId: d.issue._id })
+    expect(asHandler.role).toBe('handler')
+    expect(asHandler.actions).toEqual(expect.arrayContaining(['sign_for', 'return']))
+    d = await act(w.handlerZj, asHandler, { action: 'sign_for' })
+    d = await act(w.handlerZj, d, { action: 'request_materials', reason: '请补充规划许可证复印件' })
+    expect(d.issue.state).toBe('awaiting_materials')
+    expect((await w.liaison.call('issues', 'get', { issueId: d.issue._id })).label).toBe('待您补充材料')
+
+    d = await act(w.liaison, await w.liaison.call('issues', 'get', { issueId: d.issue._id }), { action: 'add_materials', text: '已上传', files: [] })
+    d = await act(w.handlerZj, await w.handlerZj.call('issues', 'get', { issueId: d.issue._id }), { action: 'answer', text: '我们会尽快研究研究', files: [] })
+    const forReview = await w.staffA.call('issues', 'get', { issueId: d.issue._id })
+    expect(forReview.lint.map((f) => f.word)).toEqual(expect.arrayContaining(['尽快', '研究研究']))
+    d = await act(w.staffA, forReview, { action: 'review', passed: false, checklist: { ...CHECKS_OK, dateForRemaining: false }, note: '请给出明确办结日期' })
+    expect(d.issue.state).toBe('in_progress')
+
+    d = await act(w.handlerZj, await w.handlerZj.call('issues', 'get', { issueId: d.issue._id }), { action: 'answer', text: '施工许可已于本周五前办结，已电话告知企业', files: [] })
+    d = await act(w.staffA, await w.staffA.call('issues', 'get', { issueId: d.issue._id }), { action: 'review', passed: true, checklist: CHECKS_OK })
+    expect(d.issue.state).toBe('resolved')
+
+    const asLiaison = await w.liaison.call('issues', 'get', { issueId: d.issue._id })
+    expect(asLiaison.actions).toContain('confirm')
+    d = await act(w.liaison, asLiaison, { action: 'confirm', resolution: 'partly', rating: 'unsatisfied', comment: '只办了一半' })
+    expect(d.issue).toMatchObject({ state: 'in_progress', reopenCount: 1 })
+
+    d = await act(w.handlerZj, await w.handlerZj.call('issues', 'get', { issueId: d.issue._id }), { action: 'answer', text: '剩余手续已于 11 月 30 日全部办结', files: [] })
+    d = await act(w.staffA, await w.staffA.call('issues', 'get', { issueId: d.issue._id }), { action: 'review', passed: true, checklist: CHECKS_OK })
+    d = await act(w.liaison, await w.liaison.call('issues', 'get', { issueId: d.issue._id }), { action: 'confirm', resolution: 'solved', rating: 'satisfied' })
+    expect(d.issue.state).toBe('closed')
+    expect(d.issue.timeline.map((e) => e.action)).toEqual([
+      'raise', 'dispatch', 'sign_for', 'request_materials', 'add_materials', 'answer', 'review', 'answer', 'review', 'confirm', 'answer', 'review', 'confirm',
+    ])
+    expect(d.issue.version).toBe(d.issue.timeline.length)
+  })
+
+  it('hides the rating author and masks phone numbers from the department', async () => {
+    let d = await raiseBy(w.liaison, w.project._id, '用电增容', 'utilities')
+    d = await act(w.staffA, await w.staffA.call('issues', 'get', { issueId: d.issue._id }), { action: 'solve_on_spot', text: '现场协调供电所，已解决' })
+    d = await act(w.liaison, await w.liaison.call('issues', 'get', { issueId: d.issue._id }), { action: 'confirm', resolution: 'solved', rating: 'satisfied', comment: '联系我 13912345678' })
+    const asManager = await w.manager.call('issues', 'get', { issueId: d.issue._id })
+    expect(asManager.issue.confirmation?.by).toBe(w.liaison.openid)
+  })
+})
+
+describe('refusals leave the issue as it was', () => {
+  it('answers a stale version with CONFLICT and the current state, and only one of two concurrent steps wins', async () => {
+    const d = await raiseBy(w.liaison, w.project._id, '招工难', 'hiring')
+    const seen = await w.staffA.call('issues', 'get', { issueId: d.issue._id })
+    const dispatch = { action: 'dispatch', leadDepartmentId: w.departments.zj, category: 'hiring' }
+    const decline = { action: 'decline', reason: '不属于受理范围' }
+    const results = await Promise.allSettled([act(w.staffA, seen, dispatch), act(w.manager, seen, decline)])
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
+    const loser = results.find((r) => r.status === 'rejected') as PromiseRejectedResult
+    expect(loser.reason.code).toBe('CONFLICT')
+    const after = await w.manager.call('issues', 'get', { issueId: d.issue._id })
+    expect(after.issue.timeline).toHaveLength(2)
+    expect(after.issue.version).toBe(2)
+  })
+
+  it('refuses an illegal transition with INVALID_TRANSITION and a Chinese message', async () => {
+    const d = await raiseBy(w.liaison, w.project._id, '政策咨询', 'policy')
+    const err = await w.staffA.fail('issues', 'act', { issueId: d.issue._id, command: { action: 'review', passed: true, checklist: CHECKS_OK } })
+    expect(['INVALID_TRANSITION', 'FORBIDDEN']).toContain(err.code)
+    expect(err.message).toMatch(/[\u4e00-\u9fa5]/)
+  })
+
+  it('refuses a self-review', async () => {
+    let d = await raiseBy(w.liaison, w.project._id, '排污许可', 'environment')
+    const sw = await w.manager.call('org', 'upsertDepartment', { name: '生态环境分局' })
+    d = await act(w.staffA, await w.staffA.call('issues', 'get', { issueId: d.issue._id }), { action: 'dispatch', leadDepartmentId: sw._id, category: 'environment' })
+    // No handler in that department: the service team signs for and answers on its behalf.
+    d = await act(w.staffA, d, { action: 'sign_for' })
+    expect(d.issue.timeline.at(-1)?.onBehalfOf).toBe(sw._id)
+    d = await act(w.staffA, d, { action: 'answer', text: '已受理排污许可申请，12 月 5 日前发证', files: [] })
+    const err = await w.staffA.fail('issues', 'act', { issueId: d.issue._id, command: { action: 'review', passed: true, checklist: CHECKS_OK } })
+    expect(err.code).toBe('SELF_REVIEW')
+    d = await act(w.manager, await w.manager.call('issues', 'get', { issueId: d.issue._id }), { action: 'review', passed: true, checklist: CHECKS_OK })
+    expect(d.issue.state).toBe('resolved')
+  })
+
+  it('a retried submission never creates a second issue', async () => {
+    const input = { projectId: w.project._id, source: 'group' as const, category: 'market', title: '想参加展会', description: '希望推荐展会资源', photos: [], urgency: 'normal' as const, clientRequestId: requestId() }
+    const [a, b] = await Promise.all([w.liaison.call('issues', 'raise', input), w.liaison.call('issues', 'raise', input)])
+    const c = await w.liaison.call('issues', 'raise', input)
+    expect(new Set([a.issue._id, b.issue._id, c.issue._id]).size).toBe(1)
+  })
+
+  it('a member of another project cannot read, list or act on this project\'s issues by id', async () => {
+    const d = await raiseBy(w.liaison, w.project._id, '道路破损', 'utilities')
+    expect((await w.otherLiaison.fail('issues', 'get', { issueId: d.issue._id })).code).toBe('NOT_FOUND')
+    expect((await w.otherLiaison.fail('issues', 'act', { issueId: d.issue._id, command: { action: 'withdraw' } })).code).toBe('NOT_FOUND')
+    const list = await w.otherLiaison.call('issues', 'list', { projectId: w.project._id })
+    expect(list.items).toEqual([])
+    expect((await app.as(MANAGER).call('issues', 'list', { projectId: w.project._id })).items.length).toBeGreaterThan(0)
+  })
+})
+
+test('every query the functions issued is served by an index declared in database/', async () => {
+  expect(await unindexedQueries(app)).toEqual([])
+})

@@ -1,0 +1,75 @@
+/**
+ * The product's cloud functions running in a fresh local cloud, called as the mini-program calls
+ * them (POST /functions/<name>, the caller's OPENID in the dev header). Nothing is mocked: each
+ * function uses the real wx-server-sdk against the emulator.
+ */
+import path from 'node:path'
+import type { ActionName, Contract, FunctionName, InputOf, OutputOf } from '../../../src/domain/contract'
+import type { AppErrorShape } from '../../../src/domain/errors'
+import { type LocalCloudHandle, REPO_ROOT, startLocalCloud } from '../../support/localCloud'
+
+export const MANAGER = 'o_test_manager'
+
+export type Out<F extends FunctionName, A extends ActionName<F>> = OutputOf<Contract[F][A]>
+export type In<F extends FunctionName, A extends ActionName<F>> = InputOf<Contract[F][A]>
+
+export interface Caller {
+  openid: string
+  call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, input?: In<F, A>, extra?: Record<string, unknown>): Promise<Out<F, A>>
+  fail<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, input?: unknown, extra?: Record<string, unknown>): Promise<AppErrorShape>
+  raw(fn: string, event: unknown): Promise<any>
+}
+
+export interface App {
+  cloud: LocalCloudHandle
+  as(openid: string): Caller
+  stop(): Promise<void>
+}
+
+export async function startApp(opts: { dataDir?: string } = {}): Promise<App> {
+  const cloud = await startLocalCloud({
+    dataDir: opts.dataDir,
+    functionsDir: path.join(REPO_ROOT, 'cloudfunctions'),
+    extraArgs: ['--function-env', `MANAGER_OPENIDS=${MANAGER}`],
+    // Strict: every query without a declared index is reported, whatever the collection's size.
+    env: { LOCAL_CLOUD_UNINDEXED_THRESHOLD: '0' },
+  })
+  const as = (openid: string): Caller => {
+    const raw = async (fn: string, event: unknown) => {
+      const res = await cloud.call(fn, event, openid)
+      if (res.errCode !== undefined) throw new Error(`${fn} failed in the cloud: ${res.errCode} ${res.errMsg}`)
+      return res.result
+    }
+    return {
+      openid,
+      raw,
+      async call(fn, action, input, extra) {
+        const envelope = await raw(fn, { action, input, ...extra })
+        if (!envelope.ok) throw Object.assign(new Error(`${fn}.${String(action)}: ${envelope.error.code} ${envelope.error.message}`), envelope.error)
+        return envelope.data
+      },
+      async fail(fn, action, input, extra) {
+        const envelope = await raw(fn, { action, input, ...extra })
+        if (envelope.ok) throw new Error(`${fn}.${String(action)} was expected to fail but answered ${JSON.stringify(envelope.data).slice(0, 300)}`)
+        return envelope.error
+      },
+    }
+  }
+  return { cloud, as, stop: () => cloud.stop() }
+}
+
+/** Queries the functions issued that no index in database/collections.json serves. */
+export async function unindexedQueries(app: App): Promise<unknown[]> {
+  const { body } = await app.cloud.fetchJson('/dev/metrics')
+  return body.database.unindexedQueries
+}
+
+/** The documents of some collections, read through the local cloud's dev endpoint (for before/after diffs). */
+export async function dumpCollections(app: App, names: string[]): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {}
+  for (const name of names) {
+    const { body } = await app.cloud.fetchJson(`/dev/db/${name}`)
+    out[name] = body.documents
+  }
+  return out
+}
