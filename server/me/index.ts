@@ -2,6 +2,7 @@ import type { meContract } from '../../src/domain/contract/me'
 import type { Handlers } from '../runtime/entry'
 import { enter } from './enter'
 import { acceptInvite, registerLiaison } from './register'
+import { subscribed } from './subscribed'
 import { whoami } from './whoami'
 
 export const meHandlers: Handlers<typeof meContract> = {
@@ -9,4 +10,5 @@ export const meHandlers: Handlers<typeof meContract> = {
   enter,
   registerLiaison,
   acceptInvite,
+  subscribed,
 }

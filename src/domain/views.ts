@@ -22,6 +22,8 @@ export interface WhoAmI {
   unregisteredIn: string[]
   /** Years whose holiday arrangement rests on the statutory estimate (managers' task). */
   calendarTasks: number[]
+  /** Subscribe-message template ids by purpose, for wx.requestSubscribeMessage. */
+  templates: Record<'status' | 'assigned' | 'reminder' | 'digest', string>
 }
 
 export interface EnterResult {

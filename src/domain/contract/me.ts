@@ -1,5 +1,5 @@
 import { empty } from '../schemas/common'
-import { acceptInviteInput, enterInput, registerLiaisonInput } from '../schemas/me'
+import { acceptInviteInput, enterInput, registerLiaisonInput, subscribedInput } from '../schemas/me'
 import type { WhoAmI, EnterResult } from '../views'
 import { action } from './define'
 
@@ -9,4 +9,6 @@ export const meContract = {
   enter: action<EnterResult>()(enterInput),
   registerLiaison: action<WhoAmI>()(registerLiaisonInput),
   acceptInvite: action<WhoAmI>()(acceptInviteInput),
+  /** Records send credits for the subscribe-message templates the user just accepted. */
+  subscribed: action<{ credits: Record<string, number> }>()(subscribedInput),
 }

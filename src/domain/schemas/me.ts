@@ -12,3 +12,6 @@ export const acceptInviteInput = v.object({
   name: text(1, 20),
   phone: v.optional(phone),
 })
+export const templateKey = v.picklist(['status', 'assigned', 'reminder', 'digest'])
+/** After wx.requestSubscribeMessage: the templates the user accepted (one send credit each). */
+export const subscribedInput = v.object({ accepted: v.pipe(v.array(templateKey), v.maxLength(5)) })

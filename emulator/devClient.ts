@@ -1,0 +1,56 @@
+/**
+ * A small client for the local cloud's dev endpoints and for calling the product's functions as
+ * a given user — what the demo seed, the benchmarks and the tests share. Dev only.
+ */
+export interface CallError extends Error {
+  code: string
+  details?: unknown
+}
+
+export class LocalCloudClient {
+  constructor(readonly url: string) {}
+
+  async json(pathname: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<any> {
+    const res = await fetch(`${this.url}${pathname}`, {
+      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+      headers: { 'content-type': 'application/json', ...init.headers },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    })
+    const text = await res.text()
+    if (!res.ok) throw new Error(`${pathname}: HTTP ${res.status} ${text.slice(0, 200)}`)
+    return text ? JSON.parse(text) : undefined
+  }
+
+  /** Calls a product function as `openid`; returns `data` or throws { code, message }. */
+  async call<T = any>(openid: string | undefined, fn: string, action: string, input: unknown = {}, extra: Record<string, unknown> = {}): Promise<T> {
+    const body = await this.json(`/functions/${fn}`, { body: { event: { action, input, ...extra } }, headers: openid ? { 'x-wx-openid': openid } : {} })
+    if (body.errCode !== undefined) throw Object.assign(new Error(`${fn}.${action}: ${body.errCode} ${body.errMsg}`), { code: 'CLOUD_ERROR' })
+    const envelope = body.result
+    if (!envelope?.ok) throw Object.assign(new Error(`${fn}.${action}: ${envelope?.error?.code} ${envelope?.error?.message}`), envelope?.error ?? {}) as CallError
+    return envelope.data as T
+  }
+
+  setClock(now: number): Promise<unknown> {
+    return this.json('/dev/clock', { body: { now } })
+  }
+
+  resetClock(): Promise<unknown> {
+    return this.json('/dev/clock', { body: { reset: true } })
+  }
+
+  async newGroup(name: string): Promise<string> {
+    return (await this.json('/dev/groups', { body: { name } })).openGId
+  }
+
+  async groupCloudId(openGId: string): Promise<{ $cloudID: string }> {
+    return { $cloudID: (await this.json(`/dev/groups/${openGId}/cloudid`, { method: 'POST' })).cloudID }
+  }
+
+  fireTimer(fn: string, time?: number): Promise<any> {
+    return this.json(`/dev/timers/${fn}`, { body: time === undefined ? {} : { time: new Date(time).toISOString() } })
+  }
+
+  grantSubscriptions(openid: string, templateIds: string[], count = 5): Promise<unknown> {
+    return this.json('/dev/subscriptions', { body: { openid, templateIds, count } })
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * Demo data for `npm start`: a zone with two service teams, the 14 departments, six projects bound
+ * to their WeChat groups, seven weeks of visits and issues in every state and 督办 colour — all
+ * made through the product's own functions, at the times they happened.
+ */
+import { LocalCloudClient } from '../../emulator/devClient'
+import { seedIssues } from './issues'
+import { seedOrg } from './org'
+import { seedVisits } from './visits'
+
+export { DEMO } from './org'
+
+export async function seedDemo(url: string, now = Date.now()): Promise<{ ms: number }> {
+  const started = Date.now()
+  const c = new LocalCloudClient(url)
+  try {
+    await c.setClock(now - 130 * 86_400_000)
+    const org = await seedOrg(c)
+    await seedVisits(c, org, now)
+    await seedIssues(c, org, now)
+  } finally {
+    await c.resetClock()
+  }
+  // The hourly timer at the seed's "now": escalations, auto-closes and missed visits.
+  await c.fireTimer('jobs', now)
+  return { ms: Date.now() - started }
+}
+
