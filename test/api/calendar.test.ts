@@ -1,0 +1,89 @@
+import { ymdOf } from '../../src/domain/time'
+import { type App, startApp } from './support/app'
+import { buildWorld, requestId, type World } from './support/world'
+
+jest.setTimeout(120_000)
+
+let app: App
+let w: World
+beforeAll(async () => {
+  app = await startApp()
+  w = await buildWorld(app)
+})
+afterAll(() => app?.stop())
+
+const setClock = (iso: string) =>
+  app.cloud.fetchJson('/dev/clock', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: Date.parse(iso) }) })
+
+const ARRANGEMENT_2027 = {
+  year: 2027,
+  holidays: [
+    { name: '元旦', from: '2027-01-01', to: '2027-01-04' },
+    { name: '春节', from: '2027-02-05', to: '2027-02-11' },
+  ],
+  workdays: ['2027-02-20'],
+}
+
+async function raiseAndDispatch(title: string, complexity: 'complex' | 'simple') {
+  const raised = await w.liaison.call('issues', 'raise', {
+    projectId: w.project._id, source: 'group', category: 'approval', title, description: '年底前需要办结', photos: [], urgency: 'normal', clientRequestId: requestId(),
+  })
+  return w.staffA.call('issues', 'act', { issueId: raised.issue._id, command: { action: 'dispatch', leadDepartmentId: w.departments.zj, category: 'approval', complexity } })
+}
+
+describe('a working-day limit that crosses into a year whose arrangement is not published yet', () => {
+  let open: Awaited<ReturnType<typeof raiseAndDispatch>>
+  let closed: Awaited<ReturnType<typeof raiseAndDispatch>>
+
+  beforeAll(async () => {
+    await setClock('2026-12-28T02:00:00Z') // Monday 10:00 in Shanghai
+    open = await raiseAndDispatch('年底施工许可', 'complex')
+    closed = await raiseAndDispatch('年底咨询', 'simple')
+    closed = await w.handlerZj.call('issues', 'act', { issueId: closed.issue._id, command: { action: 'sign_for' } })
+    closed = await w.handlerZj.call('issues', 'act', { issueId: closed.issue._id, command: { action: 'answer', text: '已于 12 月 29 日办结并电话告知企业', files: [] } })
+    closed = await w.staffA.call('issues', 'act', { issueId: closed.issue._id, command: { action: 'review', passed: true, checklist: { solved: true, allAsksAnswered: true, enterpriseContacted: true, dateForRemaining: true } } })
+    closed = await w.liaison.call('issues', 'act', { issueId: closed.issue._id, command: { action: 'confirm', resolution: 'solved', rating: 'satisfied' } })
+  })
+
+  it('is estimated from the statutory holidays and says so', async () => {
+    const detail = await w.staffA.call('issues', 'get', { issueId: open.issue._id })
+    // 10 working days from Mon 2026-12-28 with 元旦 (Fri 2027-01-01) as the only holiday → end of Tue 2027-01-12.
+    expect(ymdOf(detail.issue.answerDue! - 1)).toBe('2027-01-12')
+    expect(detail.estimateNotice).toBe('2027 年放假安排未录入，按法定节假日估算')
+    expect((await w.manager.call('me', 'whoami', {})).calendarTasks).toContain(2027)
+  })
+
+  it('refuses a bad arrangement and stores nothing', async () => {
+    const bad = [
+      { ...ARRANGEMENT_2027, holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-03' }, { name: '重叠', from: '2027-01-03', to: '2027-01-05' }] },
+      { ...ARRANGEMENT_2027, workdays: ['2027-01-06'] }, // a Wednesday is no make-up day
+      { ...ARRANGEMENT_2027, year: 2101 },
+    ]
+    for (const arrangement of bad) {
+      const err = await w.manager.fail('org', 'setCalendarYear', { arrangement })
+      expect(err.code).toBe('INVALID_INPUT')
+      expect(err.message).toMatch(/[\u4e00-\u9fa5]/)
+    }
+    const { body } = await app.cloud.fetchJson('/dev/db/calendars')
+    expect(body.documents).toEqual([])
+    expect((await w.staffA.fail('org', 'setCalendarYear', { arrangement: ARRANGEMENT_2027 })).code).toBe('FORBIDDEN')
+  })
+
+  it('moves the open issue\'s deadline when a manager enters the year, records why, and leaves the closed one alone', async () => {
+    const closedBefore = await w.manager.call('issues', 'get', { issueId: closed.issue._id })
+    const result = await w.manager.call('org', 'setCalendarYear', { arrangement: ARRANGEMENT_2027 })
+    expect(result).toMatchObject({ year: 2027 })
+    expect(result.issuesMoved).toBeGreaterThanOrEqual(1)
+    const after = await w.staffA.call('issues', 'get', { issueId: open.issue._id })
+    expect(ymdOf(after.issue.answerDue! - 1)).toBe('2027-01-13')
+    expect(after.estimateNotice).toBeUndefined()
+    expect(after.issue.timeline.at(-1)).toMatchObject({ action: 'recompute_deadlines', by: 'system' })
+    const closedAfter = await w.manager.call('issues', 'get', { issueId: closed.issue._id })
+    expect(closedAfter.issue).toEqual(closedBefore.issue)
+    const again = await w.manager.call('org', 'setCalendarYear', { arrangement: ARRANGEMENT_2027 })
+    expect(again.issuesMoved).toBe(0)
+    const calendar = await w.manager.call('org', 'getCalendar', {})
+    expect(calendar.years.find((y) => y.year === 2027)?.basis).toBe('zone')
+    expect(calendar.needsArrangement).not.toContain(2027)
+  })
+})
