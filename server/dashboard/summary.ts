@@ -7,6 +7,7 @@ import {
   type GroupBy,
   type Period,
   type VisitAggregateRow,
+  MAX_ROWS,
   activeProjectWeeks,
   metricsByFromAggregate,
   metricsFromAggregate,
@@ -81,7 +82,15 @@ export async function summary(input: v.InferOutput<typeof summaryInput>, ctx: Ac
     loadCalendar(),
   ])
   const active = activeProjectWeeks(projects, period)
-  const zoneRows = groupBy ? await runPipeline<AggregateRow>(db.collection(COLLECTIONS.issues), metricsPipeline(period, ctx.now)) : rows
+  // By department / team / project each issue falls in exactly one row and every counter is a $sum, so the
+  // zone is the rows added up (metricsFromAggregate adds rows of one key): no second pass over the issues.
+  // By week an issue is split over several rows and some counters are not dated: the zone needs its own pass,
+  // as it does if the breakdown hit the row cap.
+  const zoneRows = !groupBy
+    ? rows
+    : groupBy !== 'week' && rows.length < MAX_ROWS
+      ? rows.map((r) => ({ ...r, _id: null }))
+      : await runPipeline<AggregateRow>(db.collection(COLLECTIONS.issues), metricsPipeline(period, ctx.now))
   const dashboard = metricsFromAggregate(zoneRows, visitRows, active, period, ctx.now)
   const name = await groupNames(groupBy, projects)
   return {

@@ -2,8 +2,8 @@ import { estimateNotice } from '../../src/domain/calendar'
 import type { WorkCalendar } from '../../src/domain/calendar/types'
 import type { IssueDetail } from '../../src/domain/contract/issues'
 import { AppError } from '../../src/domain/errors'
-import { availableActions, lintReply, stateLabel, viewIssueFor, viewerRole } from '../../src/domain/issue'
-import type { Caller, Issue } from '../../src/domain/types'
+import { availableActions, lintReply, redactForDepartment, stateLabel, viewIssueFor, viewerRole } from '../../src/domain/issue'
+import type { Caller, Issue, Role } from '../../src/domain/types'
 import { getDb } from '../runtime/cloud'
 import { COLLECTIONS } from '../repo/collections'
 import { issueCard } from '../shared/cards'
@@ -51,17 +51,23 @@ export interface DetailParts {
   departments: DepartmentBook
   projectName: string
   related: Issue[]
+  /**
+   * The role the caller just acted in. A step can take the issue out of the caller's sight (a
+   * handler returning it to the dispatcher); the answer to that step still shows the result.
+   */
+  actedAs?: Role
 }
 
 export function detailOf(issue: Issue, caller: Caller, now: number, parts: DetailParts): IssueDetail {
-  const role = viewerRole(issue, caller)
+  const role = viewerRole(issue, caller) ?? parts.actedAs ?? null
   const viewed = viewIssueFor(issue, caller)
-  if (!role || !viewed.ok) throw new AppError('NOT_FOUND', '问题不存在或您无权查看')
+  if (!role) throw new AppError('NOT_FOUND', '问题不存在或您无权查看')
+  const visible = viewed.ok ? viewed.value : role === 'handler' ? redactForDepartment(issue) : issue
   const ctx = { now, calendar: parts.calendar, config: deskConfig(), departmentHasHandler: parts.departments.hasHandler }
   const reviewer = role === 'staff' || role === 'manager'
   const lastDue = Math.max(issue.answerDue ?? 0, issue.signForDue ?? 0)
   return {
-    issue: viewed.value,
+    issue: visible,
     role,
     label: stateLabel(issue, role, now, parts.calendar),
     actions: availableActions(issue, caller, ctx),

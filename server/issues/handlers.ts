@@ -101,7 +101,8 @@ export async function act(input: v.InferOutput<typeof actOnIssueInput>, ctx: Act
   const after = await commitStep(issue, step.value, calendar)
   await notifyStep(after, step.value.event, null, ctx.now)
   const [name, related] = await Promise.all([projectName(after.projectId), relatedIssues(after)])
-  return detailOf(after, ctx.caller, ctx.now, { calendar, departments, projectName: name, related })
+  const actedAs = step.value.event.role === 'system' ? undefined : step.value.event.role
+  return detailOf(after, ctx.caller, ctx.now, { calendar, departments, projectName: name, related, actedAs })
 }
 
 export async function get(input: { issueId: string }, ctx: ActionContext): Promise<IssueDetail> {

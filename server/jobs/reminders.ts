@@ -1,52 +1,95 @@
 import type { WorkCalendar } from '../../src/domain/calendar/types'
-import { addWorkingDays } from '../../src/domain/calendar/workingTime'
+import { nextWorkingDay } from '../../src/domain/calendar/workingTime'
 import { runningDeadline } from '../../src/domain/issue'
-import { ymdOf } from '../../src/domain/time'
+import { DAY_MS, startOfDay, ymdOf } from '../../src/domain/time'
 import type { Issue, User } from '../../src/domain/types'
 import { command, getDb } from '../runtime/cloud'
 import { COLLECTIONS } from '../repo/collections'
 import { type Message, sendMessages } from '../notify/send'
+import { dayText } from '../notify/templates'
+import { jobDone, markJobDone } from './jobMarks'
+
+export interface ReminderReport {
+  reminded: number
+  skipped?: 'rest_day' | 'done'
+}
+
+type DueIssue = Pick<Issue, '_id' | 'title' | 'state' | 'signForDue' | 'answerDue' | 'leadDepartmentId' | 'teamId'>
+
+/** Where an issue stands against its running deadline on `today`. */
+export function dueKind(due: number, today: string, now: number): 'overdue' | 'today' | 'next_working_day' {
+  if (due <= now) return 'overdue'
+  return due <= startOfDay(today) + DAY_MS ? 'today' : 'next_working_day'
+}
+
+function noteFor(kinds: ReturnType<typeof dueKind>[], due: number): string {
+  if (kinds.length === 1) {
+    if (kinds[0] === 'overdue') return '问题已超期，请尽快办理'
+    if (kinds[0] === 'today') return '今天到期，请按时办理'
+    return `${dayText(due)}到期，请按时办理`
+  }
+  const overdue = kinds.filter((k) => k === 'overdue').length
+  return overdue ? `其中${overdue}件已超期，请尽快办理` : '即将到期，请按时办理'
+}
 
 /**
- * Once a day: remind the assigned departments' handlers (or the team, for departments without
- * one) of issues due by the end of the next working day or already overdue. A `jobs` document
- * per day makes a second run that day a no-op.
+ * Once a working day (rest days and holidays send nothing): remind the lead departments' handlers
+ * — or the team, for a department without one — of the issues due by the end of the next working
+ * day or already overdue. Across 国庆 the last working day before the holiday reminds of what is
+ * due on the first one after it, and names that date.
+ *
+ * One message per person per day (a one-time credit buys one message): the issue, or a count
+ * that opens the work queue. Each message has a deterministic record id, so a second run that day —
+ * or a rerun after a crash — sends only what is missing; a mark makes later runs that day cheap.
  */
-export async function dailyReminders(calendar: WorkCalendar, now: number): Promise<{ reminded: number; skipped: boolean }> {
+export async function dailyReminders(calendar: WorkCalendar, now: number): Promise<ReminderReport> {
+  const day = ymdOf(now)
+  if (!calendar.isWorkingDay(day)) return { reminded: 0, skipped: 'rest_day' }
+  const mark = `reminders_${day}`
+  if (await jobDone(mark)) return { reminded: 0, skipped: 'done' }
   const db = getDb()
   const _ = command()
-  const day = ymdOf(now)
-  try {
-    await db.collection(COLLECTIONS.jobs).add({ data: { _id: `reminders_${day}`, at: now } })
-  } catch (e) {
-    if (/duplicate|E11000/i.test(String((e as Error).message))) return { reminded: 0, skipped: true }
-    throw e
-  }
-  const horizon = addWorkingDays(calendar, now, 1)
+  const horizon = startOfDay(nextWorkingDay(calendar, day)) + DAY_MS
   const { data } = await db.collection(COLLECTIONS.issues).where({ 'facts.runningDue': _.lte(horizon) })
     .field({ _id: true, title: true, state: true, signForDue: true, answerDue: true, leadDepartmentId: true, teamId: true }).limit(1000).get()
-  const due = (data as Issue[]).filter((i) => runningDeadline(i) !== undefined)
+  const due = (data as DueIssue[]).filter((i) => runningDeadline(i as Issue) !== undefined)
   const deptIds = [...new Set(due.map((i) => i.leadDepartmentId).filter(Boolean))] as string[]
   const teamIds = [...new Set(due.map((i) => i.teamId))]
-  const people: User[] = due.length
-    ? (await db.collection(COLLECTIONS.users).where(_.or([{ departmentId: _.in(deptIds), roles: 'handler' }, { teamId: _.in(teamIds), roles: 'staff' }]))
-        .field({ _id: true, departmentId: true, teamId: true, roles: true }).limit(1000).get()).data
+  const ors: Record<string, unknown>[] = []
+  if (deptIds.length) ors.push({ departmentId: _.in(deptIds), roles: 'handler' })
+  if (teamIds.length) ors.push({ teamId: _.in(teamIds), roles: 'staff' })
+  const people: User[] = ors.length
+    ? (await db.collection(COLLECTIONS.users).where(_.or(ors)).field({ _id: true, departmentId: true, teamId: true, roles: true }).limit(1000).get()).data
     : []
-  const messages: Message[] = []
+  const perPerson = new Map<string, DueIssue[]>()
   for (const issue of due) {
     const handlers = people.filter((p) => p.roles.includes('handler') && p.departmentId === issue.leadDepartmentId)
     const to = handlers.length ? handlers : people.filter((p) => p.roles.includes('staff') && p.teamId === issue.teamId)
-    const overdue = (runningDeadline(issue) ?? 0) < now
-    for (const p of to) {
-      messages.push({
-        touser: p._id,
-        key: 'reminder',
-        page: `pages/issue/index?issueId=${issue._id}`,
-        fields: { title: issue.title, state: overdue ? '已超期' : '即将到期', note: overdue ? '问题已超期，请尽快办理' : '明天到期，请按时办理', at: runningDeadline(issue) ?? now },
-        cause: `reminder:${day}:${issue._id}`,
-      })
-    }
+    for (const p of to) perPerson.set(p._id, [...(perPerson.get(p._id) ?? []), issue])
   }
-  await sendMessages(messages, now)
-  return { reminded: messages.length, skipped: false }
+  const messages: Message[] = []
+  for (const [touser, issues] of [...perPerson].sort(([a], [b]) => a.localeCompare(b))) {
+    issues.sort((a, b) => (runningDeadline(a as Issue) as number) - (runningDeadline(b as Issue) as number) || a._id.localeCompare(b._id))
+    const first = issues[0]
+    const firstDue = runningDeadline(first as Issue) as number
+    const kinds = issues.map((i) => dueKind(runningDeadline(i as Issue) as number, day, now))
+    const single = issues.length === 1
+    messages.push({
+      id: `reminder_${day}_${touser}`,
+      touser,
+      key: 'reminder',
+      page: single ? `pages/issue/index?issueId=${first._id}` : 'pkg-work/pages/queue/index?from=reminder',
+      fields: {
+        title: single ? first.title : `${issues.length}件问题待办理`,
+        state: kinds.includes('overdue') ? '已超期' : '即将到期',
+        note: noteFor(kinds, firstDue),
+        at: firstDue,
+      },
+      cause: `reminder:${day}:${issues.map((i) => i._id).join(',')}`.slice(0, 500),
+    })
+  }
+  const results = await sendMessages(messages, now)
+  // Only when every message has its record: a bookkeeping failure leaves the day open for a rerun.
+  if (results.length === 0 || results.some((r) => r.outcome !== 'failed')) await markJobDone(mark, now)
+  return { reminded: messages.length }
 }

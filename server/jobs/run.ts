@@ -1,6 +1,12 @@
 /**
- * The timed jobs, fired every hour by one timer trigger (a function may have only one). Each job
- * is idempotent, so a run fired twice, or crashed half-way and fired again, ends in the same state.
+ * The timed jobs, fired every hour by one timer trigger (a function may have only one; cron
+ * `0 0 * * * * *`, UTC+8). Each job is idempotent, so a run fired twice, or crashed half-way and
+ * fired again, ends in the same state:
+ * - plan the week's visits (from Monday 08:00 Asia/Shanghai; ids `${projectId}_${weekKey}`);
+ * - mark the visits of past weeks still planned as missed (from Monday 00:00);
+ * - raise the 督办 ladder (红 after RED_AFTER_WORKING_DAYS working days overdue → supervised);
+ * - auto-close resolved issues not confirmed within AUTO_CLOSE_WORKING_DAYS;
+ * - from 08:00 on working days: remind assignees of issues due or overdue, and teams of unshared digests.
  */
 import { OPEN_STATES } from '../../src/domain/issue'
 import { isoWeekday, shanghaiHour, weekKey, ymdOf } from '../../src/domain/time'
@@ -9,6 +15,7 @@ import { COLLECTIONS } from '../repo/collections'
 import { sweep } from '../issues/sweep'
 import { loadCalendar } from '../shared/calendar'
 import { planWeek } from '../visits/plan'
+import { digestReminders } from './digestReminders'
 import { dailyReminders } from './reminders'
 
 export const PLAN_HOUR = 8
@@ -21,16 +28,19 @@ async function markMissedVisits(now: number): Promise<number> {
   return res.stats.updated
 }
 
+/** Monday before 08:00 the new week is not planned yet; any later hour (re)plans idempotently. */
+export const isPlanningTime = (now: number): boolean => !(isoWeekday(ymdOf(now)) === 1 && shanghaiHour(now) < PLAN_HOUR)
+
 export async function runJobs(now: number): Promise<Record<string, unknown>> {
   const { calendar } = await loadCalendar()
-  const day = ymdOf(now)
-  const hour = shanghaiHour(now)
-  const report: Record<string, unknown> = { at: new Date(now).toISOString() }
-  // Monday before 08:00 the new week is not planned yet; any later hour (re)plans idempotently.
-  if (!(isoWeekday(day) === 1 && hour < PLAN_HOUR)) report.plan = await planWeek(weekKey(now), now)
+  const report: Record<string, unknown> = { at: new Date(now).toISOString(), weekKey: weekKey(now) }
+  if (isPlanningTime(now)) report.plan = await planWeek(weekKey(now), now)
   report.missed = await markMissedVisits(now)
   report.escalate = await sweep('escalate', OPEN_STATES.filter((s) => s !== 'resolved'), calendar, now)
   report.autoClose = await sweep('auto_close', ['resolved'], calendar, now)
-  if (hour >= REMIND_HOUR) report.reminders = await dailyReminders(calendar, now)
+  if (shanghaiHour(now) >= REMIND_HOUR) {
+    report.reminders = await dailyReminders(calendar, now)
+    report.digest = await digestReminders(calendar, now)
+  }
   return report
 }

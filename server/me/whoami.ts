@@ -6,7 +6,7 @@ import { command, getDb } from '../runtime/cloud'
 import type { ActionContext } from '../runtime/entry'
 import { COLLECTIONS } from '../repo/collections'
 import { summarizeProject } from '../shared/summaries'
-import { templateId } from '../notify/templates'
+import { TEMPLATE_KEYS, isLongTerm, templateId } from '../notify/templates'
 
 /** Who the caller is, in at most four parallel reads after the caller's own document. */
 export async function whoami(ctx: Pick<ActionContext, 'openid' | 'caller' | 'user' | 'now'>): Promise<WhoAmI> {
@@ -35,5 +35,6 @@ export async function whoami(ctx: Pick<ActionContext, 'openid' | 'caller' | 'use
     unregisteredIn: caller.projectIds.filter((id) => !liaisonOf.has(id)),
     calendarTasks,
     templates: { status: templateId('status'), assigned: templateId('assigned'), reminder: templateId('reminder'), digest: templateId('digest') },
+    longTermTemplates: TEMPLATE_KEYS.filter(isLongTerm),
   }
 }

@@ -1,6 +1,7 @@
 import type { projectsContract } from '../../src/domain/contract/projects'
 import type { Handlers } from '../runtime/entry'
 import { board } from './board'
+import { digest, digestShared } from './digest'
 import { createProject, getProject, listProjects, shareTicket, unbindGroup, updateProject } from './manage'
 
 export const projectsHandlers: Handlers<typeof projectsContract> = {
@@ -11,4 +12,6 @@ export const projectsHandlers: Handlers<typeof projectsContract> = {
   board,
   shareTicket,
   unbindGroup,
+  digest,
+  digestShared,
 }

@@ -111,6 +111,7 @@ export async function unbindGroup(input: v.InferOutput<typeof unbindGroupInput>,
   const res = await getDb().collection(COLLECTIONS.projects).where({ _id: project._id, openGId: project.openGId })
     .update({ data: { openGId: _.remove(), updatedAt: ctx.now, history: _.push([entry]) } })
   if (res.stats.updated !== 1) throw new AppError('CONFLICT', '项目刚被他人修改，请刷新后重试')
+  await getDb().collection(COLLECTIONS.groupBindings).doc(project.openGId).remove()
   const { openGId: _g, ...rest } = project
   return { ...rest, updatedAt: ctx.now, history: [...project.history, entry] }
 }

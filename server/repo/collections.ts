@@ -5,6 +5,8 @@ export const COLLECTIONS = {
   departments: 'departments',
   invites: 'invites',
   projects: 'projects',
+  /** One document per bound WeChat group, `_id` = openGId: the one-group-one-project guard. */
+  groupBindings: 'groupBindings',
   visits: 'visits',
   issues: 'issues',
   calendars: 'calendars',

@@ -9,6 +9,7 @@ export function issueCard(issue: Issue, role: Role, now: number, calendar: WorkC
   const due = runningDeadline(issue) ?? (issue.state === 'under_review' ? issue.answerDue : undefined)
   return {
     _id: issue._id,
+    version: issue.version,
     projectId: issue.projectId,
     title: issue.title,
     category: issue.category,

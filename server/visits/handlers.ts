@@ -5,7 +5,10 @@ import { AppError } from '../../src/domain/errors'
 import type { checkInInput, completeVisitInput, coverageInput, listVisitsInput } from '../../src/domain/schemas/visits'
 import { weekKey as weekKeyOf } from '../../src/domain/time'
 import type { Issue, Project, Visit } from '../../src/domain/types'
-import type { Page } from '../../src/domain/views'
+import type { IssueCard, Page } from '../../src/domain/views'
+import { viewerRole } from '../../src/domain/issue'
+import { loadCalendar } from '../shared/calendar'
+import { issueCard } from '../shared/cards'
 import { agendaDraft, completeVisit } from '../../src/domain/visits'
 import { command, getDb } from '../runtime/cloud'
 import type { ActionContext } from '../runtime/entry'
@@ -54,13 +57,23 @@ async function loadVisit(visitId: string, ctx: ActionContext, mustRun: boolean):
 
 const OPEN = ['submitted', 'dispatched', 'in_progress', 'awaiting_materials', 'under_review', 'resolved']
 
-export async function getVisit(input: { visitId: string }, ctx: ActionContext): Promise<Visit & { agendaDraft: string[] }> {
+export async function getVisit(input: { visitId: string }, ctx: ActionContext): Promise<Visit & { agendaDraft: string[]; issues: IssueCard[] }> {
   requireRole(ctx.caller, 'visits.get')
   const { visit } = await loadVisit(input.visitId, ctx, false)
   const _ = command()
-  const { data } = await getDb().collection(COLLECTIONS.issues).where({ projectId: visit.projectId, state: _.in(OPEN) })
-    .field({ title: true, state: true, answerDue: true, signForDue: true }).limit(100).get()
-  return { ...visit, agendaDraft: agendaDraft(data as Issue[], ctx.now) }
+  const issues = getDb().collection(COLLECTIONS.issues)
+  const [open, raised, { calendar }] = await Promise.all([
+    issues.where({ projectId: visit.projectId, state: _.in(OPEN) }).field({ title: true, state: true, answerDue: true, signForDue: true }).limit(100).get(),
+    visit.issueIds.length
+      ? issues.where({ _id: _.in(visit.issueIds.slice(0, 50)) }).field({ timeline: false, facts: false }).limit(50).get()
+      : Promise.resolve({ data: [] }),
+    loadCalendar(),
+  ])
+  const cards = (raised.data as Issue[]).map((i) => {
+    const issue = { ...i, timeline: [] }
+    return issueCard(issue, viewerRole(issue, ctx.caller) ?? 'staff', ctx.now, calendar)
+  })
+  return { ...visit, agendaDraft: agendaDraft(open.data as Issue[], ctx.now), issues: cards }
 }
 
 /** Every visit change is one conditional update on its version. */

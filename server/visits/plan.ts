@@ -2,6 +2,7 @@ import { plannableProjects, plannedVisit, visitIdOf } from '../../src/domain/vis
 import type { Project, Visit } from '../../src/domain/types'
 import { command, getDb } from '../runtime/cloud'
 import { COLLECTIONS } from '../repo/collections'
+import { loadCalendar } from '../shared/calendar'
 
 const PAGE = 1000
 
@@ -18,13 +19,15 @@ async function activeProjects(teamId?: string): Promise<Project[]> {
 }
 
 /**
- * Create the week's planned visits that do not exist yet. Running it twice creates nothing new:
+ * Create the week's planned visits that do not exist yet (on the project's weekday, moved to a
+ * working day of the same week when that day is a holiday). Running it twice creates nothing new:
  * the visit id is `${projectId}_${weekKey}` and existing ones are read first; a concurrent
  * planner's duplicate insert is absorbed by re-reading once.
  */
 export async function planWeek(weekKey: string, now: number, teamId?: string): Promise<{ weekKey: string; created: number; existing: number }> {
   const projects = plannableProjects(await activeProjects(teamId))
   if (projects.length === 0) return { weekKey, created: 0, existing: 0 }
+  const { calendar } = await loadCalendar()
   const visits = getDb().collection(COLLECTIONS.visits)
   const _ = command()
   let created = 0
@@ -35,7 +38,7 @@ export async function planWeek(weekKey: string, now: number, teamId?: string): P
       const { data } = await visits.where({ _id: _.in(ids) }).field({ _id: true }).limit(PAGE).get()
       for (const v of data as Pick<Visit, '_id'>[]) existing.add(v._id)
     }
-    const missing = projects.filter((p) => !existing.has(visitIdOf(p._id, weekKey))).map((p) => plannedVisit(p, weekKey, now))
+    const missing = projects.filter((p) => !existing.has(visitIdOf(p._id, weekKey))).map((p) => plannedVisit(p, weekKey, now, calendar))
     if (missing.length === 0) return { weekKey, created, existing: existing.size - created }
     try {
       for (let i = 0; i < missing.length; i += 100) await visits.add({ data: missing.slice(i, i + 100) })

@@ -25,6 +25,8 @@ export const ACTION_ROLES = {
   'projects.get': ['manager', 'staff', 'liaison', 'handler'],
   'projects.board': ['manager', 'staff', 'liaison'],
   'projects.shareTicket': ['manager', 'staff'],
+  'projects.digest': ['manager', 'staff', 'liaison'], // the weekly digest card, shared into the project's group
+  'projects.digestShared': ['manager', 'staff', 'liaison'],
   'projects.unbindGroup': ['manager'],
   'visits.planWeek': ['manager', 'staff'],
   'visits.myWeek': ['staff', 'manager'],

@@ -88,6 +88,10 @@ export interface Project {
   /** One-time token carried by the card a team member shares to bind the group (with its expiry). */
   bindToken?: string
   bindTokenExpiresAt?: number
+  /** The ISO week whose digest card was last shared into the group, by whom and when (the first share of that week). */
+  digestSharedWeek?: string
+  digestSharedAt?: number
+  digestSharedBy?: string
   history: ProjectHistoryEntry[]
   createdAt: number
   updatedAt: number

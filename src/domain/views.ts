@@ -24,6 +24,9 @@ export interface WhoAmI {
   calendarTasks: number[]
   /** Subscribe-message template ids by purpose, for wx.requestSubscribeMessage. */
   templates: Record<'status' | 'assigned' | 'reminder' | 'digest', string>
+  /** The purposes whose templates are long-term (LONG_TERM_TEMPLATES): ask for them in a separate
+   * wx.requestSubscribeMessage call — WeChat refuses one-time and long-term ids in one call. */
+  longTermTemplates?: ('status' | 'assigned' | 'reminder' | 'digest')[]
 }
 
 export interface EnterResult {
@@ -37,6 +40,8 @@ export interface EnterResult {
 
 export interface IssueCard {
   _id: string
+  /** For acting from a list without opening the issue (expectedVersion). */
+  version: number
   projectId: string
   title: string
   category: string

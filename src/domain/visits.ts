@@ -2,17 +2,32 @@
 import { AppError } from './errors'
 import { dayOfWeek, weekBounds } from './time'
 import type { Issue, Project, Visit } from './types'
+import type { WorkCalendar } from './calendar/types'
 
 /** One visit per project per week: the id itself makes planning idempotent. */
 export const visitIdOf = (projectId: string, weekKey: string): string => `${projectId}_${weekKey}`
 
-export function plannedVisit(project: Pick<Project, '_id' | 'teamId' | 'visitWeekday'>, weekKey: string, now: number): Visit {
+/**
+ * The day a project's visit is planned in a week: its usual weekday, or — when that is a rest day
+ * (a holiday, e.g. 国庆) — the next working day of the same week, else the last one before it,
+ * else the usual weekday (a week with no working day at all).
+ * @example plannedDateFor('2026-W41', 3, cal) // '2026-10-08' (Thu): Wed 10-07 rests for 国庆
+ */
+export function plannedDateFor(weekKey: string, weekday: number, calendar?: WorkCalendar): string {
+  const usual = dayOfWeek(weekKey, weekday)
+  if (!calendar || calendar.isWorkingDay(usual)) return usual
+  for (let wd = weekday + 1; wd <= 7; wd++) if (calendar.isWorkingDay(dayOfWeek(weekKey, wd))) return dayOfWeek(weekKey, wd)
+  for (let wd = weekday - 1; wd >= 1; wd--) if (calendar.isWorkingDay(dayOfWeek(weekKey, wd))) return dayOfWeek(weekKey, wd)
+  return usual
+}
+
+export function plannedVisit(project: Pick<Project, '_id' | 'teamId' | 'visitWeekday'>, weekKey: string, now: number, calendar?: WorkCalendar): Visit {
   return {
     _id: visitIdOf(project._id, weekKey),
     projectId: project._id,
     teamId: project.teamId,
     weekKey,
-    plannedDate: dayOfWeek(weekKey, project.visitWeekday),
+    plannedDate: plannedDateFor(weekKey, project.visitWeekday, calendar),
     status: 'planned',
     attendees: [],
     minutes: '',

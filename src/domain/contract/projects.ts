@@ -1,5 +1,6 @@
 import { createProjectInput, listProjectsInput, projectIdInput, unbindGroupInput, updateProjectInput } from '../schemas/projects'
 import type { Project } from '../types'
+import type { DigestCard, DigestShared } from '../digest'
 import type { Page, ProjectBoard, ProjectSummary } from '../views'
 import { action } from './define'
 
@@ -19,4 +20,8 @@ export const projectsContract = {
   board: action<ProjectBoard>()(projectIdInput),
   shareTicket: action<ShareTicket>()(projectIdInput),
   unbindGroup: action<Project>()(unbindGroupInput),
+  /** The weekly digest card (title, path, figures) built at share time from the board's live figures. */
+  digest: action<DigestCard>()(projectIdInput),
+  /** Records that this week's digest was shared into the group (after the share succeeded). */
+  digestShared: action<DigestShared>()(projectIdInput),
 }

@@ -1,6 +1,6 @@
 import { checkInInput, completeVisitInput, coverageInput, listVisitsInput, myWeekInput, planWeekInput, visitIdInput } from '../schemas/visits'
 import type { Visit } from '../types'
-import type { Page } from '../views'
+import type { IssueCard, Page } from '../views'
 import { action } from './define'
 
 export interface MyWeekVisit extends Visit {
@@ -20,7 +20,8 @@ export interface CoverageRow {
 export const visitsContract = {
   planWeek: action<{ weekKey: string; created: number; existing: number }>()(planWeekInput),
   myWeek: action<{ weekKey: string; visits: MyWeekVisit[] }>()(myWeekInput),
-  get: action<Visit & { agendaDraft: string[] }>()(visitIdInput),
+  /** With the agenda drafted from the project's open issues and the issues raised during the visit. */
+  get: action<Visit & { agendaDraft: string[]; issues: IssueCard[] }>()(visitIdInput),
   checkIn: action<Visit>()(checkInInput),
   complete: action<Visit>()(completeVisitInput),
   listByProject: action<Page<Visit>>()(listVisitsInput),

@@ -156,7 +156,8 @@ export function apply(issue: Issue, e: TimelineEvent): Issue {
       return { ...omit(base, 'supervisedBy', 'supervisedReason'), supervised: false }
     case 'escalate': {
       const d = data(e, 'escalate')
-      return { ...base, ladder: d.ladder, overdueStages: d.overdueStages }
+      const supervised = d.supervise ? { supervised: true, supervisedBy: e.by, supervisedReason: e.reason ?? '' } : {}
+      return { ...base, ladder: d.ladder, overdueStages: d.overdueStages, ...supervised }
     }
     case 'recompute_deadlines':
       return { ...base, ...data(e, 'recompute_deadlines').after }

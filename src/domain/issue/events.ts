@@ -75,7 +75,8 @@ export interface EventDataMap {
   unsupervise: Record<string, never>
   note: { text: string; files: string[] }
   add_opinion: { departmentId: string; text: string; files: string[] }
-  escalate: { ladder: Ladder; previous: Ladder; overdueStages: string[] }
+  /** supervise: reaching 红 puts the issue under 督办 (managers hear of it), unless it already is. */
+  escalate: { ladder: Ladder; previous: Ladder; overdueStages: string[]; supervise?: true }
   recompute_deadlines: { before: DeadlineSet; after: DeadlineSet }
 }
 

@@ -91,10 +91,16 @@ export const addOpinion: Planner<CommandOf<'add_opinion'>> = (issue, cmd, actor,
   return plan({ to: issue.state, ...(actor.role === 'staff' ? { onBehalfOf: departmentId } : {}), data })
 }
 
+/** The reason recorded when the timer puts an issue under 督办. */
+export const ESCALATED_REASON = '超期升级为红色督办，自动列入督办'
+
 export const escalate: Planner<CommandOf<'escalate'>> = (issue, _cmd, _actor, ctx) => {
   const a = assessLadder(issue, ctx.now, ctx.calendar, ctx.config)
   if (LADDER_RANK[a.ladder] <= LADDER_RANK[issue.ladder]) return nothingToDo()
   const data: EventDataMap['escalate'] = { ladder: a.ladder, previous: issue.ladder, overdueStages: a.overdueStages }
+  // 红 is the escalation to managers: the same event marks the issue supervised (督办), so the
+  // timeline records it and a replay reproduces it. A manager may still lift it by hand.
+  if (a.ladder === 'red' && !issue.supervised) return plan({ to: issue.state, reason: ESCALATED_REASON, data: { ...data, supervise: true } })
   return plan({ to: issue.state, data })
 }
 

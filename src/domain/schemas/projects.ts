@@ -14,7 +14,11 @@ const projectFields = {
 export const createProjectInput = v.object(projectFields)
 export const updateProjectInput = v.object({
   projectId: id,
-  patch: v.partial(v.object({ ...projectFields, status: v.picklist(['active', 'paused', 'archived']) })),
+  // A list is an object to valibot; refuse it before every field turns out optional and it passes as {}.
+  patch: v.pipe(
+    v.custom<Record<string, unknown>>((x) => typeof x === 'object' && x !== null && !Array.isArray(x), '应为对象'),
+    v.partial(v.object({ ...projectFields, status: v.picklist(['active', 'paused', 'archived']) })),
+  ),
 })
 export const projectIdInput = v.object({ projectId: id })
 export const listProjectsInput = v.object({

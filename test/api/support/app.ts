@@ -26,11 +26,12 @@ export interface App {
   stop(): Promise<void>
 }
 
-export async function startApp(opts: { dataDir?: string } = {}): Promise<App> {
+/** extraArgs: more emulator flags, e.g. ['--function-env', 'RED_AFTER_WORKING_DAYS=2', '--long-term-templates', 'tpl_issue_status']. */
+export async function startApp(opts: { dataDir?: string; extraArgs?: string[] } = {}): Promise<App> {
   const cloud = await startLocalCloud({
     dataDir: opts.dataDir,
     functionsDir: path.join(REPO_ROOT, 'cloudfunctions'),
-    extraArgs: ['--function-env', `MANAGER_OPENIDS=${MANAGER}`],
+    extraArgs: ['--function-env', `MANAGER_OPENIDS=${MANAGER}`, ...(opts.extraArgs ?? [])],
     // Strict: every query without a declared index is reported, whatever the collection's size.
     env: { LOCAL_CLOUD_UNINDEXED_THRESHOLD: '0' },
   })
@@ -55,7 +56,7 @@ export async function startApp(opts: { dataDir?: string } = {}): Promise<App> {
       },
     }
   }
-  return { cloud, as, stop: () => cloud.stop() }
+  return { cloud, as, stop: async () => void (await cloud.stop()) }
 }
 
 /** Queries the functions issued that no index in database/collections.json serves. */

@@ -1,0 +1,60 @@
+import type { WorkCalendar } from '../../src/domain/calendar/types'
+import { isDigestReminderDay } from '../../src/domain/digest'
+import { weekKey, ymdOf } from '../../src/domain/time'
+import type { Project, User } from '../../src/domain/types'
+import { command, getDb } from '../runtime/cloud'
+import { COLLECTIONS } from '../repo/collections'
+import { type Message, sendMessages } from '../notify/send'
+import { jobDone, markJobDone } from './jobMarks'
+
+const PAGE = 1000
+
+type Unshared = Pick<Project, '_id' | 'name' | 'teamId' | 'openGId' | 'digestSharedWeek'>
+
+async function projectsNotShared(key: string): Promise<Unshared[]> {
+  const out: Unshared[] = []
+  for (let offset = 0; ; offset += PAGE) {
+    const { data } = await getDb().collection(COLLECTIONS.projects).where({ status: 'active' }).orderBy('createdAt', 'asc').skip(offset).limit(PAGE)
+      .field({ _id: true, name: true, teamId: true, openGId: true, digestSharedWeek: true }).get()
+    // Only a project bound to its group has a group to share into.
+    out.push(...(data as Unshared[]).filter((p) => p.openGId && p.digestSharedWeek !== key))
+    if (data.length < PAGE) return out
+  }
+}
+
+/**
+ * Once a day from Thursday (working days; the week's last working day when 国庆 takes Thursday on):
+ * remind the service team of each bound project whose digest card has not been shared into its
+ * group this week. One message per person per day (the project, or a count opening the week page),
+ * with deterministic record ids, so runs fired twice or after a crash do not repeat it.
+ */
+export async function digestReminders(calendar: WorkCalendar, now: number): Promise<{ reminded: number; skipped?: 'not_today' | 'done' }> {
+  const key = weekKey(now)
+  const day = ymdOf(now)
+  if (!isDigestReminderDay(calendar, key, now)) return { reminded: 0, skipped: 'not_today' }
+  const mark = `digest_${day}`
+  if (await jobDone(mark)) return { reminded: 0, skipped: 'done' }
+  const projects = await projectsNotShared(key)
+  const teamIds = [...new Set(projects.map((p) => p.teamId))]
+  const _ = command()
+  const staff: User[] = teamIds.length
+    ? (await getDb().collection(COLLECTIONS.users).where({ teamId: _.in(teamIds), roles: 'staff' }).field({ _id: true, teamId: true }).limit(1000).get()).data
+    : []
+  const messages: Message[] = []
+  for (const person of [...staff].sort((a, b) => a._id.localeCompare(b._id))) {
+    const mine = projects.filter((p) => p.teamId === person.teamId)
+    if (mine.length === 0) continue
+    const single = mine.length === 1
+    messages.push({
+      id: `digest_${day}_${person._id}`,
+      touser: person._id,
+      key: 'digest',
+      page: single ? `pages/board/index?projectId=${mine[0]._id}&from=digest_reminder` : 'pkg-work/pages/week/index?from=digest_reminder',
+      fields: { title: single ? mine[0].name : `${mine.length}个项目`, state: '待分享', note: '本周周报还未分享到项目群', at: now },
+      cause: `digest:${key}:${mine.map((p) => p._id).join(',')}`.slice(0, 500),
+    })
+  }
+  const results = await sendMessages(messages, now)
+  if (results.length === 0 || results.some((r) => r.outcome !== 'failed')) await markJobDone(mark, now)
+  return { reminded: messages.length }
+}
