@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '企业周走访' })
+export default definePageConfig({ navigationBarTitleText: '企业周走访', enablePullDownRefresh: true })

@@ -1,0 +1,23 @@
+import { Text } from '@tarojs/components'
+import { LADDER_COLOURS, LADDER_NAMES } from '../domain/issue/labels'
+import type { IssueState, Ladder } from '../domain/types'
+import './ui.scss'
+
+const DONE: IssueState[] = ['closed', 'withdrawn', 'declined']
+
+/** The state as the viewer reads it (the server's label), with the 督办 ladder colour beside it. */
+export function StateTag(props: { label: string; state: IssueState; ladder?: Ladder; supervised?: boolean }) {
+  const { label, state, ladder = 'none', supervised } = props
+  const open = !DONE.includes(state)
+  return (
+    <>
+      <Text className={`tag ${open ? '' : 'tag--done'}`}>{label}</Text>
+      {open && ladder !== 'none' && !label.includes(LADDER_NAMES[ladder]) && (
+        <Text className='tag tag--ladder' style={{ background: LADDER_COLOURS[ladder] }}>
+          {LADDER_NAMES[ladder]}
+        </Text>
+      )}
+      {open && supervised && !label.includes('督办') && <Text className='tag tag--supervised'>督办</Text>}
+    </>
+  )
+}

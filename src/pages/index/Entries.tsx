@@ -1,0 +1,55 @@
+/** The entries each role can open from home (also shown when a user holds several roles). */
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import type { Role } from '../../domain/types'
+import type { WhoAmI } from '../../domain/views'
+import { ROUTES } from './routes'
+
+const ENTRIES: Record<Role, { title: string; url: string }[]> = {
+  manager: [
+    { title: '数据看板', url: ROUTES.dashboard },
+    { title: '全部问题', url: ROUTES.issues },
+    { title: '项目管理', url: ROUTES.projects },
+    { title: '组织与邀请', url: ROUTES.org },
+    { title: '放假安排', url: ROUTES.calendar },
+    { title: '导出报表', url: ROUTES.export },
+  ],
+  staff: [
+    { title: '本周走访', url: ROUTES.week },
+    { title: '问题队列', url: ROUTES.queue },
+  ],
+  handler: [{ title: '本部门待办', url: ROUTES.queue }],
+  liaison: [],
+}
+
+const go = (url: string) => void Taro.navigateTo({ url })
+
+export function Entries(props: { who: WhoAmI }) {
+  const seen = new Set<string>()
+  const items = props.who.roles.flatMap((r) => ENTRIES[r]).filter((e) => !seen.has(e.url) && !!seen.add(e.url))
+  return (
+    <View className='home__grid'>
+      {items.map((e) => (
+        <View key={e.url} className='home__entry' onClick={() => go(e.url)}>
+          <Text>{e.title}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
+/** A liaison's (or member's) projects. */
+export function ProjectList(props: { who: WhoAmI }) {
+  if (!props.who.projects.length) return null
+  return (
+    <>
+      <Text className='section'>我的项目</Text>
+      {props.who.projects.map((p) => (
+        <View key={p._id} className='card' onClick={() => go(ROUTES.board(p._id))}>
+          <Text className='card__title'>{p.name}</Text>
+          <Text className='muted'>{p.enterpriseName}</Text>
+        </View>
+      ))}
+    </>
+  )
+}

@@ -1,0 +1,73 @@
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { Async } from '../../components/Async'
+import { Btn } from '../../components/Buttons'
+import { categoryName } from '../../components/IssueRow'
+import { Photos } from '../../components/PhotoPicker'
+import { Screen } from '../../components/Screen'
+import { StateTag } from '../../components/StateTag'
+import { Timeline } from '../../components/Timeline'
+import { ACTION_NAMES } from '../../domain/issue/labels'
+import type { CommandAction } from '../../domain/issue/lifecycle'
+import { useParams } from '../../hooks/useParams'
+import { ActionSheet } from './ActionSheet'
+import { AnswerSection, DueSection, Extensions, Related } from './Sections'
+import { useIssue } from './useIssue'
+import './index.scss'
+
+const DANGER: CommandAction[] = ['decline', 'withdraw', 'return', 'force_close']
+
+export default function IssuePage() {
+  const { id = '' } = useParams()
+  const { detail, act } = useIssue(id)
+  const [open, setOpen] = useState<CommandAction | null>(null)
+
+  return (
+    <Screen className='issue'>
+      <Async query={detail}>
+        {(d) => (
+          <>
+            <View className='card'>
+              <View className='row'>
+                <View>
+                  <StateTag label={d.label} state={d.issue.state} ladder={d.issue.ladder} supervised={d.issue.supervised} />
+                  {d.issue.urgency === 'urgent' && <Text className='tag tag--supervised'>紧急</Text>}
+                </View>
+                <Text className='muted'>{categoryName(d.issue.category)}</Text>
+              </View>
+              <Text className='issue__title'>{d.issue.title}</Text>
+              <Text className='muted'>
+                {d.projectName}
+                {d.issue.leadDepartmentId ? ` · 主办：${d.departments[d.issue.leadDepartmentId] ?? ''}` : ''}
+                {d.issue.assistDepartmentIds.length ? ` · 协办：${d.issue.assistDepartmentIds.map((x) => d.departments[x] ?? x).join('、')}` : ''}
+              </Text>
+              <DueSection d={d} />
+            </View>
+            <View className='card'>
+              <Text className='card__title'>问题描述</Text>
+              <Text className='issue__text'>{d.issue.description}</Text>
+              <Photos ids={d.issue.photos} />
+            </View>
+            <Extensions issue={d.issue} />
+            <AnswerSection d={d} />
+            <Related d={d} />
+            <View className='card'>
+              <Text className='card__title'>办理过程</Text>
+              <Timeline events={d.issue.timeline} departments={d.departments} />
+            </View>
+            {d.actions.length > 0 && (
+              <View className='issue__actions' data-testid='actions'>
+                {d.actions.map((a) => (
+                  <Btn key={a} small kind={DANGER.includes(a) ? 'danger' : 'primary'} onTap={() => setOpen(a)}>
+                    {ACTION_NAMES[a]}
+                  </Btn>
+                ))}
+              </View>
+            )}
+            {open && <ActionSheet action={open} issue={d.issue} departments={d.departments} lint={d.lint} role={d.role} onClose={() => setOpen(null)} onSubmit={act} />}
+          </>
+        )}
+      </Async>
+    </Screen>
+  )
+}

@@ -1,0 +1,66 @@
+/** 数据看板: the period's rates with numerators and denominators, one tap from the issues behind them. */
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useMemo, useState } from 'react'
+import { call } from '../../../api'
+import { Async } from '../../../components/Async'
+import { Chips } from '../../../components/Fields'
+import { Screen } from '../../../components/Screen'
+import { usePullRefresh, useQuery } from '../../../hooks/useQuery'
+import { ROUTES } from '../../../pages/index/routes'
+import { BarList, ColumnChart } from '../../components/Bars'
+import { PERIOD_OPTIONS, type PeriodKind, periodFor } from '../../period'
+import { DRILLABLE, DaysFig, MetricFigure, ORDER } from './Figures'
+import '../../admin.scss'
+
+export function drillUrl(metric: string, label: string, period: { from: number; to: number }): string {
+  return `${ROUTES.drill}?metric=${metric}&part=denominator&from=${period.from}&to=${period.to}&label=${encodeURIComponent(label)}`
+}
+
+export default function DashboardPage() {
+  const [kind, setKind] = useState<PeriodKind>('month')
+  const period = useMemo(() => periodFor(kind, Date.now()), [kind])
+  const q = useQuery(() => call('dashboard', 'summary', { period, groupBy: 'department' }), [kind])
+  usePullRefresh(q.reload)
+  const drill = (metric: string, label: string) => void Taro.navigateTo({ url: drillUrl(metric, label, period) })
+
+  return (
+    <Screen className='admin'>
+      <View className='admin__bar'>
+        <Chips options={PERIOD_OPTIONS} value={[kind]} onChange={([k]) => setKind(k)} />
+      </View>
+      <Async query={q}>
+        {(v) => (
+          <>
+            {v.estimateNotice && <View className='notice'>{v.estimateNotice}</View>}
+            <View className='dash__grid'>
+              {ORDER.map((k) => v.dashboard.metrics[k]).filter(Boolean).map((m) => (
+                <MetricFigure key={m.key} m={m} onTap={DRILLABLE(m.key) ? () => drill(m.key, m.label) : undefined} />
+              ))}
+              <DaysFig d={v.dashboard.answerDays} onTap={() => drill('answerDays', v.dashboard.answerDays.label)} />
+              <DaysFig d={v.dashboard.firstContactDays} onTap={() => drill('firstContactDays', v.dashboard.firstContactDays.label)} />
+            </View>
+            <View className='card'>
+              <Text className='card__title'>每周新增与办结</Text>
+              <ColumnChart
+                legend={[{ label: '新增', colour: '#1f5fbf' }, { label: '办结', colour: '#52c41a' }]}
+                groups={v.weekly.slice(-12).map((w) => ({ label: w.weekKey.slice(5), values: [{ value: w.opened, colour: '#1f5fbf' }, { value: w.closed, colour: '#52c41a' }] }))}
+              />
+            </View>
+            {v.rows && v.rows.length > 0 && (
+              <View className='card'>
+                <Text className='card__title'>各部门办结情况</Text>
+                <BarList
+                  rows={v.rows.map((r) => {
+                    const m = r.dashboard.metrics.resolution
+                    return { label: r.name, value: m.denominator, caption: `办结 ${m.denominator} 件 · 解决率 ${m.value === null ? '—' : `${Math.round(m.value * 100)}%`}` }
+                  })}
+                />
+              </View>
+            )}
+          </>
+        )}
+      </Async>
+    </Screen>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '问题明细', enablePullDownRefresh: true })

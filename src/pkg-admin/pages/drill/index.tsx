@@ -1,0 +1,51 @@
+/** The issues behind a dashboard figure (numerator or denominator), 20 at a time. */
+import { Text, View } from '@tarojs/components'
+import { useReachBottom } from '@tarojs/taro'
+import { useState } from 'react'
+import { call } from '../../../api'
+import type { Input } from '../../../api'
+import { Async } from '../../../components/Async'
+import { Chips } from '../../../components/Fields'
+import { IssueRow } from '../../../components/IssueRow'
+import { Screen } from '../../../components/Screen'
+import { useParams } from '../../../hooks/useParams'
+import { PAGE_SIZE } from '../../../hooks/usePaged'
+import { usePullRefresh, useQuery } from '../../../hooks/useQuery'
+import '../../admin.scss'
+
+type DrillInput = Input<'dashboard', 'drill'>
+
+const PARTS = [
+  { value: 'denominator' as const, label: '全部（分母）' },
+  { value: 'numerator' as const, label: '达标（分子）' },
+]
+
+export default function Drill() {
+  const p = useParams()
+  const [part, setPart] = useState<DrillInput['part']>(p.part === 'numerator' ? 'numerator' : 'denominator')
+  const [shown, setShown] = useState(PAGE_SIZE)
+  const period = { from: Number(p.from), to: Number(p.to) }
+  const q = useQuery(() => call('dashboard', 'drill', { period, metric: p.metric as DrillInput['metric'], part }), [p.metric, p.from, p.to, part])
+  usePullRefresh(q.reload)
+  useReachBottom(() => setShown((n) => n + PAGE_SIZE))
+
+  return (
+    <Screen className='admin'>
+      <View className='admin__bar'>
+        <Text className='card__title'>{p.label || '问题明细'}</Text>
+        <Chips options={PARTS} value={[part]} onChange={([x]) => { setPart(x); setShown(PAGE_SIZE) }} />
+      </View>
+      <Async query={q} empty={(d) => d.items.length === 0} emptyTitle='没有相关问题'>
+        {(d) => (
+          <>
+            <Text className='section'>共 {d.total} 件{d.total > d.items.length ? `，显示最近 ${d.items.length} 件` : ''}</Text>
+            {d.items.slice(0, shown).map((c) => (
+              <IssueRow key={c._id} card={c} />
+            ))}
+            {shown < d.items.length && <Text className='more'>上滑加载更多</Text>}
+          </>
+        )}
+      </Async>
+    </Screen>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '全部问题', enablePullDownRefresh: true, onReachBottomDistance: 100 })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '项目管理', enablePullDownRefresh: true, onReachBottomDistance: 100 })

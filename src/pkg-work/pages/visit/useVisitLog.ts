@@ -1,0 +1,80 @@
+/**
+ * The visit log. The whole draft is written to the device on every change, so a crash, a lost
+ * connection or a failed submit loses nothing; it is sent once, under one clientRequestId.
+ */
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { call } from '../../../api'
+import { showError } from '../../../components/States'
+import type { Attendee, GeoPoint } from '../../../domain/types'
+import { useAction } from '../../../hooks/useAction'
+import { useDraft } from '../../../hooks/useDraft'
+import { useQuery } from '../../../hooks/useQuery'
+import { platform } from '../../../platform/seam'
+import { randomId } from '../../../platform/types'
+
+export interface VisitDraft {
+  checkIn?: GeoPoint & { at: number }
+  attendees: Attendee[]
+  minutes: string
+  photos: string[]
+  /** 回头看: issueId → note. */
+  followUps: Record<string, string>
+  clientRequestId: string
+}
+
+export const freshVisitDraft = (): VisitDraft => ({ attendees: [], minutes: '', photos: [], followUps: {}, clientRequestId: randomId(24) })
+
+export function validateVisit(d: VisitDraft): string | undefined {
+  if (!d.attendees.length) return '请至少登记一位参加人'
+  if (!d.minutes.trim()) return '请填写走访纪要'
+  return undefined
+}
+
+export function useVisitLog(visitId: string) {
+  const visit = useQuery(() => call('visits', 'get', { visitId }), [visitId])
+  const projectId = visit.data?.projectId
+  const board = useQuery(() => call('projects', 'board', { projectId: projectId! }), [projectId], { enabled: !!projectId })
+  const draft = useDraft<VisitDraft>(`visit:${visitId}`, freshVisitDraft)
+  const [submitFailed, setSubmitFailed] = useState(false)
+
+  const checkIn = useAction(async () => {
+    try {
+      const point = await platform.getLocation()
+      draft.update({ checkIn: { ...point, at: Date.now() } })
+      await call('visits', 'checkIn', { visitId, location: point }).catch(() => {
+        void Taro.showToast({ title: '签到位置已保存，将随纪要一起提交', icon: 'none' })
+      })
+    } catch {
+      void Taro.showToast({ title: '未能获取位置，请在设置中允许定位后重试', icon: 'none' })
+    }
+  })
+
+  const submit = useAction(async () => {
+    const d = draft.draft
+    const problem = validateVisit(d)
+    if (problem) return void Taro.showToast({ title: problem, icon: 'none' })
+    try {
+      const done = await call('visits', 'complete', {
+        visitId,
+        clientRequestId: d.clientRequestId,
+        ...(d.checkIn ? { checkIn: { latitude: d.checkIn.latitude, longitude: d.checkIn.longitude, accuracy: d.checkIn.accuracy } } : {}),
+        attendees: d.attendees,
+        minutes: d.minutes.trim(),
+        photos: d.photos,
+        followUps: Object.entries(d.followUps)
+          .filter(([, note]) => note.trim())
+          .map(([issueId, note]) => ({ issueId, note: note.trim() })),
+      })
+      draft.clear()
+      setSubmitFailed(false)
+      visit.setData({ ...visit.data!, ...done })
+      void Taro.showToast({ title: '走访已记录', icon: 'success' })
+    } catch (e) {
+      setSubmitFailed(true)
+      showError(e)
+    }
+  })
+
+  return { visit, board, ...draft, checkIn, submit, submitFailed }
+}

@@ -1,0 +1,46 @@
+/** 本周走访: the visits of my team's projects this ISO week, with their state. */
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { call } from '../../../api'
+import { Async } from '../../../components/Async'
+import { Screen } from '../../../components/Screen'
+import { addWeeks, weekKey } from '../../../domain/time'
+import { usePullRefresh, useQuery } from '../../../hooks/useQuery'
+import { ROUTES } from '../../../pages/index/routes'
+import '../../work.scss'
+
+export const VISIT_STATUS = { planned: '待走访', done: '已走访', missed: '未走访' } as const
+
+export default function Week() {
+  const [week, setWeek] = useState(() => weekKey(Date.now()))
+  const q = useQuery(() => call('visits', 'myWeek', { weekKey: week }), [week])
+  usePullRefresh(q.reload)
+  return (
+    <Screen className='work'>
+      <View className='work__bar'>
+        <Text className='work__nav' onClick={() => setWeek(addWeeks(week, -1))}>‹ 上周</Text>
+        <Text className='work__week'>{week}</Text>
+        <Text className='work__nav' onClick={() => setWeek(addWeeks(week, 1))}>下周 ›</Text>
+      </View>
+      <Async query={q} empty={(d) => d.visits.length === 0} emptyTitle='本周没有安排走访' emptyHint='项目按走访日自动排入每周计划'>
+        {(d) =>
+          d.visits.map((v) => (
+            <View key={v._id} className='card' onClick={() => void Taro.navigateTo({ url: ROUTES.visit(v._id) })}>
+              <View className='row'>
+                <Text className='card__title'>{v.projectName}</Text>
+                <Text className={`tag ${v.status === 'done' ? 'tag--done' : v.status === 'missed' ? 'tag--supervised' : ''}`}>{VISIT_STATUS[v.status]}</Text>
+              </View>
+              <Text className='muted'>{v.enterpriseName} · 计划 {v.plannedDate}</Text>
+              <Text className='muted'>{v.address}</Text>
+              <Text className='work__link' onClick={(e) => { e.stopPropagation(); void Taro.navigateTo({ url: ROUTES.board(v.projectId) }) }}>项目看板 ›</Text>
+            </View>
+          ))
+        }
+      </Async>
+      <View className='work__footer'>
+        <Text className='work__link' onClick={() => void Taro.navigateTo({ url: ROUTES.queue })}>问题队列 ›</Text>
+      </View>
+    </Screen>
+  )
+}

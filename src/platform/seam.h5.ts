@@ -1,0 +1,103 @@
+/** H5 (local demo, browser tests): the local cloud over HTTP, dev endpoints for WeChat-only abilities. */
+import Taro from '@tarojs/taro'
+import { cloudUrl, groupOpenGId, personaOpenid } from './dev/settings'
+import type { LocalFile, Platform } from './types'
+
+async function post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<any> {
+  const res = await fetch(`${cloudUrl()}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  })
+  if (!res.ok) throw new Error(`HTTP ${res.status}`)
+  return res.json()
+}
+
+/** cloud://<env>.<bucket>/<path> → <cloud>/files/<path> (the local cloud's download route). */
+function fileUrl(fileID: string): string {
+  const m = /^cloud:\/\/[^/]+\/(.+)$/.exec(fileID)
+  return m ? `${cloudUrl()}/files/${m[1].split('/').map(encodeURIComponent).join('/')}` : fileID
+}
+
+function pickFiles(max: number): Promise<LocalFile[]> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input')
+    input.type = 'file'
+    input.accept = 'image/*'
+    input.multiple = max > 1
+    input.style.display = 'none'
+    const done = (files: LocalFile[]) => {
+      input.remove()
+      resolve(files)
+    }
+    input.addEventListener('change', () => {
+      const files = Array.from(input.files ?? []).slice(0, max)
+      done(files.map((f) => ({ path: URL.createObjectURL(f), size: f.size, blob: f })))
+    })
+    input.addEventListener('cancel', () => done([]))
+    document.body.appendChild(input)
+    input.click()
+  })
+}
+
+const ZONE_POINT = { latitude: 34.8107, longitude: 117.3236, accuracy: 30 }
+
+export const platform: Platform = {
+  kind: 'h5',
+  async callFunction(name, data) {
+    try {
+      const body = await post(`/functions/${name}`, { event: data }, { 'x-wx-openid': personaOpenid() })
+      if ('result' in body) return { result: body.result }
+      return { transportError: `${body.errCode ?? ''} ${body.errMsg ?? '未知错误'}` }
+    } catch (e: any) {
+      return { transportError: String(e?.message || e) }
+    }
+  },
+  openedFromGroup: () => !!groupOpenGId(),
+  async groupCloudId() {
+    const openGId = groupOpenGId()
+    if (!openGId) return undefined
+    try {
+      const { cloudID } = await post(`/dev/groups/${encodeURIComponent(openGId)}/cloudid`, {})
+      return cloudID ? { $cloudID: cloudID } : undefined
+    } catch {
+      return undefined
+    }
+  },
+  async requestSubscribe(templateIds) {
+    if (!templateIds.length) return {}
+    // Like WeChat's "总是保持以上选择": asked once per session, then the answer stands.
+    let answer = sessionStorage.getItem('dev.subscribe')
+    if (!answer) {
+      const { confirm } = await Taro.showModal({ title: '订阅消息（模拟）', content: '允许「企业周走访」发送办理进度通知？（本次会话内不再询问）', confirmText: '允许', cancelText: '拒绝' })
+      answer = confirm ? 'accept' : 'reject'
+      sessionStorage.setItem('dev.subscribe', answer)
+    }
+    if (answer !== 'accept') return Object.fromEntries(templateIds.map((id) => [id, 'reject']))
+    await post('/dev/subscriptions', { openid: personaOpenid(), templateIds }).catch(() => undefined)
+    return Object.fromEntries(templateIds.map((id) => [id, 'accept']))
+  },
+  getLocation() {
+    return new Promise((resolve) => {
+      if (typeof navigator === 'undefined' || !navigator.geolocation) return resolve(ZONE_POINT)
+      navigator.geolocation.getCurrentPosition(
+        (p) => resolve({ latitude: p.coords.latitude, longitude: p.coords.longitude, accuracy: Math.round(p.coords.accuracy) }),
+        () => resolve(ZONE_POINT),
+        { enableHighAccuracy: true, timeout: 3000 },
+      )
+    })
+  },
+  choosePhotos: pickFiles,
+  async uploadFile(file, cloudPath) {
+    const bytes = file.blob ?? (await (await fetch(file.path)).blob())
+    const res = await fetch(`${cloudUrl()}/dev/upload?cloudPath=${encodeURIComponent(cloudPath)}`, { method: 'POST', body: bytes })
+    if (!res.ok) throw new Error(`上传失败（HTTP ${res.status}）`)
+    return (await res.json()).fileID
+  },
+  displayUrl: fileUrl,
+  tempUrls: async (fileIDs) => Object.fromEntries(fileIDs.map((id) => [id, fileUrl(id)])),
+  async openDocument(url) {
+    window.open(url, '_blank')
+  },
+  enableGroupShare: () => undefined,
+}
