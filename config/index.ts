@@ -6,9 +6,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
   const base: UserConfigExport<'webpack5'> = {
     projectName: 'enterprise-weekly-visit',
     date: '2026-11-25',
-    // NutUI is drawn at 375 px, our own styles at 750.
-    // Written inline: Taro serialises this function into the h5 runtime, where outer helpers don't exist.
-    designWidth: (input: any) => (input?.file?.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750),
+    designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: process.env.TARO_ENV === 'h5' ? 'dist-h5' : 'dist',
