@@ -22,7 +22,9 @@ export async function seedVisits(c: LocalCloudClient, org: DemoOrg, now: number)
       const visit = visits.find((v: { projectId: string }) => v.projectId === p._id)
       const at = atHour(dayOfWeek(key, 1 + ((i + k) % 5)), 10)
       const missed = (i + k) % 7 === 3
-      if (!visit || missed || at > now) continue
+      // This week, the first team leaves two visits still to do, for the demo and the browser tests.
+      const stillPlanned = k === 0 && p.teamId === org.teamA && i !== 1
+      if (!visit || missed || stillPlanned || at > now) continue
       const staff = p.teamId === org.teamA ? DEMO.staffA : DEMO.staffB
       await c.setClock(at)
       const location = { latitude: 30.27 + i * 0.01, longitude: 120.15 + i * 0.01, accuracy: 25 }

@@ -31,8 +31,8 @@ export default function Week() {
                 <Text className='card__title'>{v.projectName}</Text>
                 <Text className={`tag ${v.status === 'done' ? 'tag--done' : v.status === 'missed' ? 'tag--supervised' : ''}`}>{VISIT_STATUS[v.status]}</Text>
               </View>
-              <Text className='muted'>{v.enterpriseName} · 计划 {v.plannedDate}</Text>
-              <Text className='muted'>{v.address}</Text>
+              <View className='muted'>{v.enterpriseName} · 计划 {v.plannedDate}</View>
+              <View className='muted'>{v.address}</View>
               <Text className='work__link' onClick={(e) => { e.stopPropagation(); void Taro.navigateTo({ url: ROUTES.board(v.projectId) }) }}>项目看板 ›</Text>
             </View>
           ))
