@@ -1,8 +1,8 @@
 /** The 督办 ladder: 蓝 → 黄 → 红 as the clock advances, computed by the timer, idempotent. */
-import { ladderFor, transition } from '../../src/domain/issue'
+import { ladderFor, replay, transition } from '../../src/domain/issue'
 import { weekendCalendar } from '../../src/domain/calendar/weekendCalendar'
 import type { Issue } from '../../src/domain/types'
-import { DISPATCH, at, ctxAt, leadHandler, must, raised, staff } from './issueFixtures'
+import { DISPATCH, at, ctxAt, leadHandler, manager, must, raised, staff } from './issueFixtures'
 
 const escalate = (i: Issue, when: string) =>
   transition(i, { action: 'escalate' }, { system: true }, ctxAt(at(when)))
@@ -60,4 +60,28 @@ test('a paused issue does not climb while it waits for materials', () => {
   i = must(i, { action: 'request_materials', reason: '请补充' }, leadHandler, ctxAt(at('2026-03-02 11:00'))).issue
   expect(escalate(i, '2026-04-30 00:00')).toEqual({ ok: true, value: null })
   expect(ladderFor(i, at('2026-04-30 00:00'), weekendCalendar)).toBe('none')
+})
+
+test('reaching 红 puts the issue under 督办 in the same event; a replay agrees; 蓝 and 黄 do not', () => {
+  let i = dispatched()
+  i = must(i, { action: 'escalate' }, { system: true }, ctxAt(at('2026-03-04 00:01'))).issue // 黄
+  expect(i.supervised).toBe(false)
+  const red = must(i, { action: 'escalate' }, { system: true }, ctxAt(at('2026-03-11 00:00')))
+  expect(red.event).toMatchObject({ action: 'escalate', by: 'system', reason: expect.stringContaining('督办'), data: { ladder: 'red', supervise: true } })
+  expect(red.issue).toMatchObject({ ladder: 'red', supervised: true, supervisedBy: 'system' })
+  expect(replay(red.issue.timeline)).toEqual(red.issue)
+})
+
+test('an issue a manager already supervises reaches 红 without a second 督办 mark', () => {
+  let i = must(dispatched(), { action: 'supervise', reason: '企业多次反映' }, manager, ctxAt(at('2026-03-02 10:00'))).issue
+  const red = must(i, { action: 'escalate' }, { system: true }, ctxAt(at('2026-03-11 00:00')))
+  expect(red.event.data).not.toHaveProperty('supervise')
+  expect(red.issue).toMatchObject({ ladder: 'red', supervised: true, supervisedBy: manager.openid, supervisedReason: '企业多次反映' })
+})
+
+test('the red threshold is configurable (RED_AFTER_WORKING_DAYS): 2 working days overdue is 红', () => {
+  const i = must(dispatched(), { action: 'escalate' }, { system: true }, ctxAt(at('2026-03-04 00:01'))).issue
+  const config = { ...ctxAt(at('2026-03-06 00:00')).config, redAfterWorkingDays: 2 }
+  const red = transition(i, { action: 'escalate' }, { system: true }, { ...ctxAt(at('2026-03-06 00:00')), config })
+  expect(red.ok && red.value?.issue).toMatchObject({ ladder: 'red', supervised: true })
 })
