@@ -54,6 +54,8 @@ export async function raise(input: v.InferOutput<typeof raiseIssueInput>, ctx: A
   ])
   if (existing) {
     if (existing.raisedBy !== ctx.openid) throw new AppError('CONFLICT', '请求编号重复，请重新提交')
+    // The first attempt may have died between storing the issue and linking it to its visit.
+    if (existing.visitId) await linkToVisit(existing, ctx.now)
     return detailFor(existing, ctx, { calendar })
   }
   const visible = requireVisibleProject(ctx.caller, project)
@@ -68,13 +70,19 @@ export async function raise(input: v.InferOutput<typeof raiseIssueInput>, ctx: A
     if (!/duplicate|E11000/i.test(String((e as Error).message))) throw e
     const first = await byClientRequestId(input.clientRequestId)
     if (!first || first.raisedBy !== ctx.openid) throw new AppError('CONFLICT', '请求编号重复，请重新提交')
+    if (first.visitId) await linkToVisit(first, ctx.now)
     return detailFor(first, ctx, { calendar })
   }
-  if (issue.visitId) {
-    await getDb().collection(COLLECTIONS.visits).doc(issue.visitId).update({ data: { issueIds: _.addToSet(issue._id), updatedAt: ctx.now } })
-  }
+  if (issue.visitId) await linkToVisit(issue, ctx.now)
   await notifyStep(issue, issue.timeline[0], visible, ctx.now)
   return detailFor(issue, ctx, { calendar, projectName: visible.name })
+}
+
+/** Idempotent: a retried raise links its issue to the visit again, never twice. */
+async function linkToVisit(issue: Issue, now: number): Promise<void> {
+  const _ = command()
+  await getDb().collection(COLLECTIONS.visits).where({ _id: issue.visitId!, issueIds: _.nin([issue._id]) })
+    .update({ data: { issueIds: _.addToSet(issue._id), updatedAt: now } })
 }
 
 async function requireVisitOfProject(visitId: string, projectId: string): Promise<void> {

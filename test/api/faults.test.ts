@@ -18,7 +18,7 @@ jest.setTimeout(90_000)
 
 const tmpDir = (name: string) => fs.mkdtempSync(path.join(os.tmpdir(), `faults-${name}-`))
 const DAY = 86_400_000
-const ROUNDS = 4
+const ROUNDS = 3
 const CATEGORIES = ['policy', 'approval', 'hiring', 'finance', 'land', 'utilities', 'environment', 'safety', 'ip', 'market', 'other']
 
 const raiseInput = (projectId: string, clientRequestId: string, n = 0, extra: Record<string, unknown> = {}) => ({
@@ -155,9 +155,9 @@ describe('a function cut off by its time limit mid-action', () => {
     }
     await warm()
     const started = Date.now()
-    for (let k = 0; k < 3; k++) await w.staffA.call('issues', 'list', {})
+    for (let k = 0; k < 3; k++) await w.staffA.call('issues', 'raise', raiseInput(w.project._id, requestId(), k) as any)
     const warmMs = Math.max(10, (Date.now() - started) / 3)
-    const limits = [0.5, 1, 1.5, 2.5].map((f) => (f * warmMs) / 1000)
+    const limits = [0.4, 0.7, 1, 1.5].map((f) => Math.round(f * warmMs) / 1000)
     const cutOff = async (round: number, events: { event: any; by: Caller }[]): Promise<Try[]> => {
       await warm()
       setIssuesTimeout(limits[round % limits.length])
@@ -195,8 +195,10 @@ describe('a function cut off by its time limit mid-action', () => {
     }
     setIssuesTimeout(10)
     expect(steps.filter((s) => s.first.status === 'lost').length).toBeGreaterThan(0)
+    let stepsAppliedBeforeCutOff = 0
     for (const s of steps) {
       const retry = await attempt<IssueDetail>(app, s.by.openid, 'issues', s.event)
+      if (s.first.status === 'lost' && retry.status === 'refused') stepsAppliedBeforeCutOff++
       // Applied by the attempt that timed out → CONFLICT with the new version; otherwise applied now.
       if (retry.status === 'refused') expect(retry).toMatchObject({ code: 'CONFLICT', details: { state: 'dispatched', version: s.event.input.expectedVersion + 1 } })
       else expect(retry.status).toBe('ok')
@@ -207,7 +209,7 @@ describe('a function cut off by its time limit mid-action', () => {
     const { body } = await app.cloud.fetchJson('/dev/metrics')
     expect(body.functions.issues.timeouts).toBeGreaterThan(0)
     // How the cut-offs fell is reported for the record (it varies run to run).
-    console.log(`warm list ${warmMs} ms; raises timed out: ${timedOut.length}/${raises.length}, of which ${diedAfterWriting} after the issue was written; steps timed out: ${steps.filter((s) => s.first.status === 'lost').length}/${steps.length}`)
+    console.log(`warm raise ${Math.round(warmMs)} ms; raises timed out: ${timedOut.length}/${raises.length}, of which ${diedAfterWriting} after the issue was written; steps timed out: ${steps.filter((s) => s.first.status === 'lost').length}/${steps.length}, of which ${stepsAppliedBeforeCutOff} after the step was written`)
   })
 })
 
@@ -299,7 +301,7 @@ describe('the hourly job killed half-way', () => {
     base.setUTCDate(base.getUTCDate() - ((base.getUTCDay() + 5) % 7)) // back to Tuesday
     base.setUTCHours(2, 0, 0, 0) // 10:00 in Shanghai
     await setClock(app, base.getTime())
-    const N = 48
+    const N = 32
     await Promise.all(Array.from({ length: 4 }, async (_, lane) => {
       for (let n = lane; n < N; n += 4) {
         const who = n % 2 ? w.staffA : w.liaison

@@ -135,6 +135,8 @@ export function samplesFor(w: HostileWorld): Sample[] {
     s('projects.get', 'staffA', { projectId: p }, { ...outsiders, fresh: F, handlerZj: NF }),
     s('projects.list', 'staffA', { keyword: '产业园', pageSize: 10 }, { fresh: F, handlerZj: F }),
     s('projects.board', 'staffA', { projectId: p }, { ...outsiders, fresh: F, handlerZj: F }),
+    s('projects.digest', 'staffA', { projectId: p }, { ...outsiders, fresh: F, handlerZj: F }),
+    s('projects.digestShared', 'liaison', { projectId: p }, { ...outsiders, fresh: F, handlerZj: F }),
     s('projects.shareTicket', 'staffA', { projectId: p }, { fresh: F, liaison: F, otherLiaison: F, handlerZj: F, staffB: NF }),
     s('projects.unbindGroup', 'manager', { projectId: p, reason: '企业更换了项目群' }, managerOnly),
 
