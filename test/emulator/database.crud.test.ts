@@ -166,16 +166,16 @@ describe('errors', () => {
   })
 
   test('a unique index refuses a duplicate but ignores documents lacking the field (sparse)', async () => {
-    const projects = t.db.collection('projects')
-    await projects.add({ data: { name: 'A', openGId: 'G1' } })
-    await projects.add({ data: { name: 'B' } })
-    await projects.add({ data: { name: 'C' } })
-    const e = await caught(projects.add({ data: { name: 'D', openGId: 'G1' } }))
+    const invites = t.db.collection('invites')
+    await invites.add({ data: { name: 'A', code: 'G1' } })
+    await invites.add({ data: { name: 'B' } })
+    await invites.add({ data: { name: 'C' } })
+    const e = await caught(invites.add({ data: { name: 'D', code: 'G1' } }))
     expect(e.errCode).toBe(-502001)
-    expect(e.errMsg).toMatch(/E11000 duplicate key.*openGId/)
-    const { _id } = await projects.add({ data: { name: 'E', openGId: 'G2' } })
-    expect((await caught(projects.doc(_id).update({ data: { openGId: 'G1' } }))).errMsg).toMatch(/E11000/)
-    expect((await projects.doc(_id).get()).data.openGId).toBe('G2')
+    expect(e.errMsg).toMatch(/E11000 duplicate key.*code/)
+    const { _id } = await invites.add({ data: { name: 'E', code: 'G2' } })
+    expect((await caught(invites.doc(_id).update({ data: { code: 'G1' } }))).errMsg).toMatch(/E11000/)
+    expect((await invites.doc(_id).get()).data.code).toBe('G2')
   })
 
   test('malformed bodies get INVALID_PARAM and the service keeps answering', async () => {
