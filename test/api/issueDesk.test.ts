@@ -129,3 +129,37 @@ describe('refusals leave the issue as it was', () => {
 test('every query the functions issued is served by an index declared in database/', async () => {
   expect(await unindexedQueries(app)).toEqual([])
 })
+
+describe('the timer on idle issues', () => {
+  const fire = (iso: string) =>
+    app.cloud.fetchJson('/dev/timers/jobs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ time: iso }) })
+  const setClock = (iso: string) =>
+    app.cloud.fetchJson('/dev/clock', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: Date.parse(iso) }) })
+
+  it('raises 黄 then 红 on an issue nobody signs for, and auto-closes an answer nobody confirms', async () => {
+    await setClock('2026-12-01T02:00:00Z') // Tue 10:00 Shanghai
+    const idle = await raiseBy(w.liaison, w.project._id, '闲置的诉求', 'ip')
+    await act(w.staffA, await w.staffA.call('issues', 'get', { issueId: idle.issue._id }), { action: 'dispatch', leadDepartmentId: w.departments.zj, category: 'ip' })
+    let done = await raiseBy(w.liaison, w.project._id, '无人确认的诉求', 'finance')
+    done = await act(w.staffA, await w.staffA.call('issues', 'get', { issueId: done.issue._id }), { action: 'solve_on_spot', text: '已现场讲解政策，企业已知悉' })
+    await app.cloud.fetchJson('/dev/clock', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reset: true }) })
+
+    await fire('2026-12-03T01:00:00Z') // Thu 09:00: the sign-for limit (end of Wed) has passed
+    const yellow = await w.manager.call('issues', 'get', { issueId: idle.issue._id })
+    expect(yellow.issue.ladder).toBe('yellow')
+    expect(yellow.label).toContain('黄牌')
+    await fire('2026-12-03T01:00:00Z')
+    const again = await w.manager.call('issues', 'get', { issueId: idle.issue._id })
+    expect(again.issue.timeline.filter((e) => e.action === 'escalate')).toHaveLength(1)
+
+    await fire('2026-12-10T01:00:00Z') // Thu a week later: 5 working days overdue
+    const red = await w.manager.call('issues', 'get', { issueId: idle.issue._id })
+    expect(red.issue.ladder).toBe('red')
+    expect(red.issue.supervised).toBe(true)
+
+    await fire('2026-12-11T01:00:00Z') // Fri: 7 working days after it was resolved on Tue 12-01
+    const closed = await w.manager.call('issues', 'get', { issueId: done.issue._id })
+    expect(closed.issue).toMatchObject({ state: 'closed', autoClosed: true })
+    expect(closed.issue.timeline.at(-1)).toMatchObject({ action: 'auto_close', by: 'system' })
+  })
+})
