@@ -9,15 +9,17 @@ const DONE: IssueState[] = ['closed', 'withdrawn', 'declined']
 export function StateTag(props: { label: string; state: IssueState; ladder?: Ladder; supervised?: boolean }) {
   const { label, state, ladder = 'none', supervised } = props
   const open = !DONE.includes(state)
+  // A manager's label carries the marks as text ('待签收 · 红牌 · 督办'): show them as coloured tags instead.
+  const base = label.split(' · ')[0]
   return (
     <>
-      <Text className={`tag ${open ? '' : 'tag--done'}`}>{label}</Text>
-      {open && ladder !== 'none' && !label.includes(LADDER_NAMES[ladder]) && (
+      <Text className={`tag ${open ? '' : 'tag--done'}`}>{base}</Text>
+      {open && ladder !== 'none' && (
         <Text className='tag tag--ladder' style={{ background: LADDER_COLOURS[ladder] }}>
           {LADDER_NAMES[ladder]}
         </Text>
       )}
-      {open && supervised && !label.includes('督办') && <Text className='tag tag--supervised'>督办</Text>}
+      {open && supervised && <Text className='tag tag--supervised'>督办</Text>}
     </>
   )
 }

@@ -17,7 +17,7 @@ export default function Index() {
         <Text className='home__subtitle'>每周一次上门服务，企业诉求件件有回音</Text>
         {who.data && who.data.roles.length > 0 && (
           <Text className='home__who'>
-            {who.data.name ?? ''} · {who.data.roles.map((r) => ROLE_NAMES[r]).join('、')}
+            {[who.data.name, who.data.roles.map((r) => ROLE_NAMES[r]).join('、')].filter(Boolean).join(' · ')}
             {who.data.team ? ` · ${who.data.team.name}` : ''}
             {who.data.department ? ` · ${who.data.department.name}` : ''}
           </Text>
