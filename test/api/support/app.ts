@@ -27,10 +27,10 @@ export interface App {
 }
 
 /** extraArgs: more emulator flags, e.g. ['--function-env', 'RED_AFTER_WORKING_DAYS=2', '--long-term-templates', 'tpl_issue_status']. */
-export async function startApp(opts: { dataDir?: string; extraArgs?: string[] } = {}): Promise<App> {
+export async function startApp(opts: { dataDir?: string; extraArgs?: string[]; functionsDir?: string } = {}): Promise<App> {
   const cloud = await startLocalCloud({
     dataDir: opts.dataDir,
-    functionsDir: path.join(REPO_ROOT, 'cloudfunctions'),
+    functionsDir: opts.functionsDir ?? path.join(REPO_ROOT, 'cloudfunctions'),
     extraArgs: ['--function-env', `MANAGER_OPENIDS=${MANAGER}`, ...(opts.extraArgs ?? [])],
     // Strict: every query without a declared index is reported, whatever the collection's size.
     env: { LOCAL_CLOUD_UNINDEXED_THRESHOLD: '0' },

@@ -6,8 +6,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { replay } from '../../../src/domain/issue'
 import type { Issue } from '../../../src/domain/types'
-import { REPO_ROOT, startLocalCloud } from '../../support/localCloud'
-import { type App, type Caller, MANAGER } from './app'
+import { REPO_ROOT } from '../../support/localCloud'
+import { type App, startApp } from './app'
 
 export const issuesOf = async (app: App): Promise<Issue[]> => (await app.cloud.fetchJson('/dev/db/issues')).body.documents
 
@@ -78,32 +78,6 @@ export async function startAppWithFunctions(): Promise<{ app: App; functionsDir:
       if (fs.existsSync(path.join(source, name, file))) fs.copyFileSync(path.join(source, name, file), path.join(functionsDir, name, file))
     }
   }
-  const cloud = await startLocalCloud({
-    functionsDir,
-    extraArgs: ['--function-env', `MANAGER_OPENIDS=${MANAGER}`],
-    env: { LOCAL_CLOUD_UNINDEXED_THRESHOLD: '0' },
-  })
-  const as = (openid: string): Caller => {
-    const raw = async (fn: string, event: unknown) => {
-      const res = await cloud.call(fn, event, openid)
-      if (res.errCode !== undefined) throw new Error(`${fn} failed in the cloud: ${res.errCode} ${res.errMsg}`)
-      return res.result
-    }
-    return {
-      openid,
-      raw,
-      async call(fn: string, action: string, input?: unknown, extra?: Record<string, unknown>) {
-        const envelope = await raw(fn, { action, input, ...extra })
-        if (!envelope.ok) throw Object.assign(new Error(`${fn}.${action}: ${envelope.error.code} ${envelope.error.message}`), envelope.error)
-        return envelope.data
-      },
-      async fail(fn: string, action: string, input?: unknown, extra?: Record<string, unknown>) {
-        const envelope = await raw(fn, { action, input, ...extra })
-        if (envelope.ok) throw new Error(`${fn}.${action} was expected to fail`)
-        return envelope.error
-      },
-    } as Caller
-  }
-  return { app: { cloud, as, stop: () => cloud.stop() }, functionsDir }
+  return { app: await startApp({ functionsDir }), functionsDir }
 }
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
