@@ -17,7 +17,11 @@ export default function VisitPage() {
   const { visitId = '' } = useParams()
   const log = useVisitLog(visitId)
   const { draft, update } = log
-  useDidShow(() => void (log.visit.data && log.visit.reload()))
+  // Back from raising an issue during the visit: both the visit and the project's open issues (回头看) changed.
+  useDidShow(() => {
+    if (log.visit.data) void log.visit.reload()
+    if (log.board.data) void log.board.reload()
+  })
 
   return (
     <Screen className='work'>
