@@ -3,7 +3,7 @@ export default defineAppConfig({
   pages: ['pages/index/index', 'pages/board/index', 'pages/raise/index', 'pages/issue/index'],
   subPackages: [
     // Service team and department handlers.
-    { root: 'pkg-work', pages: ['pages/week/index', 'pages/visit/index', 'pages/queue/index'] },
+    { root: 'pkg-work', pages: ['pages/week/index', 'pages/visit/index', 'pages/queue/index', 'pages/visits/index'] },
     // Managers.
     {
       root: 'pkg-admin',

@@ -77,6 +77,7 @@ it('every page renders fewer than 1,000 DOM nodes with the demo data', async () 
     'pkg-work/pages/week/index': { persona: DEMO.staffA, ready: '项目看板 ›' },
     'pkg-work/pages/visit/index': { persona: visitStaff, query: `visitId=${encodeURIComponent(visit._id)}`, ready: '本次走访提出的问题' },
     'pkg-work/pages/queue/index': { persona: DEMO.staffA, ready: /没有更多了|上滑加载更多/ },
+    'pkg-work/pages/visits/index': { persona: DEMO.manager, query: `projectId=${p1._id}`, ready: /没有更多了|上滑加载更多|还没有走访记录/ },
     'pkg-admin/pages/dashboard/index': { persona: DEMO.manager, ready: '每周新增与办结' },
     'pkg-admin/pages/drill/index': { persona: DEMO.manager, query: `metric=response&part=denominator&from=${month.from}&to=${month.to}&label=${encodeURIComponent('响应率')}`, ready: /共 \d+ 件/ },
     'pkg-admin/pages/issues/index': { persona: DEMO.manager, ready: /没有更多了|上滑加载更多/ },

@@ -57,6 +57,9 @@ export default function Board() {
                     {b.thisWeek && cx.who.roles.includes('staff') && (
                       <Text className='board__link' onClick={() => void Taro.navigateTo({ url: ROUTES.visit(b.thisWeek!._id) })}>记录走访 ›</Text>
                     )}
+                    {cx.who.roles.some((r) => r === 'staff' || r === 'manager' || r === 'liaison') && (
+                      <Text className='board__link' onClick={() => void Taro.navigateTo({ url: ROUTES.visits(cx.projectId!) })}>走访记录 ›</Text>
+                    )}
                   </View>
                   {canRaise && (
                     <View className='board__actions'>

@@ -8,6 +8,7 @@ export const ROUTES = {
   week: '/pkg-work/pages/week/index',
   visit: (visitId: string) => `/pkg-work/pages/visit/index?visitId=${encodeURIComponent(visitId)}`,
   queue: '/pkg-work/pages/queue/index',
+  visits: (projectId: string) => `/pkg-work/pages/visits/index?projectId=${projectId}`,
   dashboard: '/pkg-admin/pages/dashboard/index',
   drill: '/pkg-admin/pages/drill/index',
   issues: '/pkg-admin/pages/issues/index',

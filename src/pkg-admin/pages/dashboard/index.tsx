@@ -10,6 +10,7 @@ import { usePullRefresh, useQuery } from '../../../hooks/useQuery'
 import { ROUTES } from '../../../pages/index/routes'
 import { BarList, ColumnChart } from '../../components/Bars'
 import { PERIOD_OPTIONS, type PeriodKind, periodFor } from '../../period'
+import { Coverage } from './Coverage'
 import { DRILLABLE, DaysFig, MetricFigure, ORDER } from './Figures'
 import '../../admin.scss'
 
@@ -47,6 +48,7 @@ export default function DashboardPage() {
                 groups={v.weekly.slice(-12).map((w) => ({ label: w.weekKey.slice(5), values: [{ value: w.opened, colour: '#1f5fbf' }, { value: w.closed, colour: '#52c41a' }] }))}
               />
             </View>
+            <Coverage period={period} />
             {v.rows && v.rows.length > 0 && (
               <View className='card'>
                 <Text className='card__title'>各部门办结情况</Text>

@@ -1,4 +1,4 @@
-/** Teams (with creation), departments with contacts, and people. */
+/** Teams (with creation) and people (departments: Departments.tsx). */
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { call } from '../../../api'
@@ -6,7 +6,7 @@ import { Async } from '../../../components/Async'
 import { Btn } from '../../../components/Buttons'
 import { TextInput } from '../../../components/Fields'
 import { showError } from '../../../components/States'
-import type { Department, Team } from '../../../domain/types'
+import type { Team } from '../../../domain/types'
 import { useAction } from '../../../hooks/useAction'
 import { useQuery } from '../../../hooks/useQuery'
 import { KIND_NAMES } from './Invites'
@@ -32,21 +32,6 @@ export function Teams(props: { teams: Team[]; onChanged: () => void }) {
         <TextInput name='teamName' value={name} maxlength={30} placeholder='新专班名称' onChange={setName} />
         <Btn small kind='ghost' pending={create.pending} onTap={() => void create.run()}>新建专班</Btn>
       </View>
-    </View>
-  )
-}
-
-export function Departments(props: { departments: Department[] }) {
-  return (
-    <View className='card'>
-      {props.departments.map((d) => (
-        <View key={d._id} className='admin__item'>
-          <Text>{d.name}</Text>
-          <Text className='muted'>
-            {d.contactName ? `联系人 ${d.contactName} ${d.contactPhone ?? ''}` : '未填联系人'} · {d.handlerCount ? `经办人 ${d.handlerCount} 位` : '暂无经办人（由服务专员代为答复）'}
-          </Text>
-        </View>
-      ))}
     </View>
   )
 }

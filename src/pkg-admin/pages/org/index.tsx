@@ -6,7 +6,8 @@ import { Async } from '../../../components/Async'
 import { Screen } from '../../../components/Screen'
 import { usePullRefresh, useQuery } from '../../../hooks/useQuery'
 import { Invites } from './Invites'
-import { Departments, People, Teams } from './Lists'
+import { Departments } from './Departments'
+import { People, Teams } from './Lists'
 import '../../admin.scss'
 
 const TABS = [
@@ -33,7 +34,7 @@ export default function Org() {
       <Async query={q}>
         {(d) =>
           tab === 'teams' ? <Teams teams={d.teams} onChanged={() => void q.reload()} /> :
-          tab === 'departments' ? <Departments departments={d.departments} /> :
+          tab === 'departments' ? <Departments departments={d.departments} onChanged={() => void q.reload()} /> :
           tab === 'invites' ? <Invites teams={d.teams} departments={d.departments} /> : <People />
         }
       </Async>

@@ -4,6 +4,7 @@ import { Chips, Field, TextInput } from '../../../components/Fields'
 import { Screen } from '../../../components/Screen'
 import { ErrorState, Loading } from '../../../components/States'
 import { useParams } from '../../../hooks/useParams'
+import { History, Unbind } from './GroupSection'
 import { useProjectForm } from './useProjectForm'
 import '../../admin.scss'
 
@@ -47,6 +48,8 @@ export default function ProjectEdit() {
         </Field>
         <Btn block pending={save.pending} onTap={() => void save.run()}>保存</Btn>
       </View>
+      {existing.data?.openGId && <Unbind project={existing.data} onUnbound={existing.setData} />}
+      {existing.data && <History history={existing.data.history ?? []} />}
     </Screen>
   )
 }

@@ -1,0 +1,56 @@
+import './support/quiet'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { ApiError } from '../../src/api/errors'
+import Org from '../../src/pkg-admin/pages/org/index'
+import { answer, callsOf, resetApi } from './support/fakeApi'
+
+jest.mock('../../src/api', () => require('./support/fakeApi').apiModule())
+
+const departments = [
+  { _id: 'd_zj', name: '住建局', contactName: '王科长', contactPhone: '13800000001', order: 1, handlerCount: 2 },
+  { _id: 'd_sw', name: '商务局', order: 2 },
+]
+
+beforeEach(() => {
+  resetApi()
+  answer('org.listTeams', [{ _id: 't1', name: '第一服务专班' }])
+  answer('org.listDepartments', departments)
+  answer('org.listInvites', [])
+})
+
+async function openDepartments() {
+  render(<Org />)
+  fireEvent.click(await screen.findByText('部门'))
+  return screen.findByText('住建局')
+}
+
+describe("the manager's departments", () => {
+  it('lists each department with its contact, edits one in place and saves it', async () => {
+    answer('org.upsertDepartment', (input: any) => ({ _id: input.departmentId, order: 1, ...input }))
+    const row = await openDepartments()
+    expect(screen.getByText('联系人 王科长 13800000001 · 经办人 2 位')).toBeTruthy()
+    fireEvent.click(row)
+    const name = document.querySelector('input[name="departmentName"]') as HTMLInputElement
+    expect(name.value).toBe('住建局')
+    fireEvent.change(document.querySelector('input[name="contactName"]')!, { target: { value: '李主任' } })
+    fireEvent.change(document.querySelector('input[name="contactPhone"]')!, { target: { value: '0539-8888888' } })
+    fireEvent.click(screen.getByText('保存'))
+    await waitFor(() => expect(callsOf('org.upsertDepartment')).toHaveLength(1))
+    expect(callsOf('org.upsertDepartment')[0].input).toEqual({ departmentId: 'd_zj', name: '住建局', contactName: '李主任', contactPhone: '0539-8888888' })
+    await waitFor(() => expect(callsOf('org.listDepartments')).toHaveLength(2)) // reloaded
+    expect(document.querySelector('input[name="departmentName"]')).toBeNull()
+  })
+
+  it('adds a department and shows the server\'s validation message under the form', async () => {
+    answer('org.upsertDepartment', () => {
+      throw new ApiError('INVALID_INPUT', '电话号码格式不正确')
+    })
+    await openDepartments()
+    fireEvent.click(screen.getByText('新增部门'))
+    fireEvent.change(document.querySelector('input[name="departmentName"]')!, { target: { value: '人社局' } })
+    fireEvent.change(document.querySelector('input[name="contactPhone"]')!, { target: { value: '123' } })
+    fireEvent.click(screen.getByText('保存'))
+    expect(await screen.findByText('电话号码格式不正确')).toBeTruthy()
+    expect(callsOf('org.upsertDepartment')[0].input).toEqual({ name: '人社局', contactName: '', contactPhone: '123' })
+  })
+})
