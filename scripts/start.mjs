@@ -56,5 +56,5 @@ console.log(`
 企业周走访 is running.
   app:          http://127.0.0.1:${port}/?cloud=${encodeURIComponent(cloudUrl)}#/pages/index/index
   local cloud:  ${cloudUrl}  (dev endpoints: ${cloudUrl}/dev/metrics, /dev/outbox, /dev/db/issues)
-Pick a demo user with the persona button (bottom right). Ctrl-C stops everything; data stays in .cloud/ (delete it to reseed).
+Pick a demo user with the persona button (bottom left). Ctrl-C stops everything; data stays in .cloud/ (delete it to reseed).
 `)
