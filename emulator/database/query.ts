@@ -3,6 +3,7 @@
 import { Aggregator, Query } from 'mingo'
 import { update as mingoUpdate } from 'mingo/updater'
 import { DbError, Doc, deepClone, encodeDoc, isPlainObject, valueKey } from './codec'
+import { compileGroup } from './fastGroup'
 import { filterFields, plan } from './indexes'
 import type { Work } from './metrics'
 import type { Collection, Store } from './store'
@@ -89,13 +90,24 @@ export function aggregate(store: Store, coll: Collection, pipeline: Doc[], env: 
   }
   const collectionResolver = (name: string) => Array.from(store.collections.get(name)?.docs.values() ?? [])
   const run = (stages: Doc[], docs: Doc[]) => (stages.length ? new Aggregator(stages, { ...MINGO_OPTIONS, collectionResolver } as any).run(docs) : docs)
-  // $sample picks distinct documents (mingo samples with replacement); everything else is mingo's.
+  // $sample picks distinct documents (mingo samples with replacement); a $group of sums over simple
+  // conditions runs natively (fastGroup.ts, same results as mingo); everything else is mingo's.
   let docs = source
   let segment: Doc[] = []
   for (const stage of rest) {
-    if (!isPlainObject(stage.$sample)) { segment.push(stage); continue }
-    docs = sampleDistinct(run(segment, docs), Number(stage.$sample.size))
-    segment = []
+    if (isPlainObject(stage.$sample)) {
+      docs = sampleDistinct(run(segment, docs), Number(stage.$sample.size))
+      segment = []
+      continue
+    }
+    const fast = isPlainObject(stage.$group) && Object.keys(stage).length === 1 ? compileGroup(stage.$group) : undefined
+    if (fast) {
+      const input = run(segment, docs)
+      docs = fast.run(input) ?? run([stage], input)
+      segment = []
+      continue
+    }
+    segment.push(stage)
   }
   return run(segment, docs)
 }
