@@ -7,6 +7,7 @@ import { Collection } from '../../emulator/database/store'
 import { type GroupBy, type IssueFacts, metricsPipeline } from '../../src/domain/metrics'
 import { DAY_MS } from '../../src/domain/time'
 import { fact, sh } from '../unit/support/metricsFactory'
+import { SPAN, T0, factsArb as issueFactsArb } from '../unit/support/metricsArbitraries'
 
 type Doc = Record<string, any>
 
@@ -152,48 +153,6 @@ describe('fast $group equals mingo', () => {
 
 // ---- (2) the product's pipelines ----------------------------------------------------------------
 
-const T0 = sh('2026-02-15T00:00:00')
-const SPAN = 75 * DAY_MS
-
-function factArb(edges: number[]) {
-  const t = fc.oneof(
-    fc.constant(null),
-    fc.constantFrom(...edges, ...edges.map((e) => e - 1), ...edges.map((e) => e + 1)),
-    fc.integer({ min: T0, max: T0 + SPAN }),
-  )
-  const workingDays = fc.oneof(fc.constant(null), fc.constantFrom(0, 0.01, 1, 2, 29.99, 30, 31), fc.integer({ min: 0, max: 4000 }).map((n) => n / 100))
-  return fc.record({
-    projectId: fc.constantFrom('p1', 'p2', 'p3'),
-    teamId: fc.constantFrom('t1', 't2'),
-    departmentId: fc.constantFrom('d1', 'd2', null),
-    state: fc.constantFrom('dispatched', 'in_progress', 'awaiting_materials', 'under_review', 'resolved', 'closed', 'submitted'),
-    open: fc.boolean(),
-    paused: fc.boolean(),
-    isRepeat: fc.boolean(),
-    raisedAt: fc.integer({ min: T0, max: T0 + SPAN }),
-    dispatchedAt: t,
-    returns: fc.integer({ min: 0, max: 3 }),
-    signForDue: t,
-    signedForAt: t,
-    signedOnTime: fc.constantFrom(true, false, null),
-    answerDue: t,
-    answeredAt: t,
-    answeredOnTime: fc.constantFrom(true, false, null),
-    workingDaysToAnswer: workingDays,
-    firstContactAt: t,
-    workingDaysToFirstContact: workingDays,
-    runningDue: t,
-    confirmedAt: t,
-    resolution: fc.constantFrom('solved', 'partly', 'unsolved', null),
-    rating: fc.constantFrom('satisfied', 'basically', 'unsatisfied', null),
-    autoClosed: fc.boolean(),
-    reopened: fc.boolean(),
-    closedAt: t,
-    ladder: fc.constantFrom('none', 'blue', 'yellow', 'red'),
-    supervised: fc.boolean(),
-  })
-}
-
 const productScenario = fc
   .record({
     from: fc.integer({ min: T0, max: T0 + SPAN }),
@@ -207,7 +166,7 @@ const productScenario = fc
       period: fc.constant(period),
       now: fc.constant(now),
       facts: fc
-        .array(factArb([period.from, period.to, now]), { maxLength: 40 })
+        .array(issueFactsArb([period.from, period.to, now]), { maxLength: 40 })
         .map((xs) => xs.map((x, i) => fact(`i${i}`, x as Partial<IssueFacts>))),
     })
   })
@@ -232,7 +191,7 @@ describe("the product's metrics pipelines", () => {
 test("20,000 issues through metricsPipeline's $group in under a second", () => {
   const period = { from: sh('2026-03-01T00:00:00'), to: sh('2026-04-01T00:00:00') }
   const now = sh('2026-04-10T12:00:00')
-  const [seeded] = fc.sample(fc.array(factArb([period.from, period.to, now]), { minLength: 20_000, maxLength: 20_000 }), { numRuns: 1, seed: 42 })
+  const [seeded] = fc.sample(fc.array(issueFactsArb([period.from, period.to, now]), { minLength: 20_000, maxLength: 20_000 }), { numRuns: 1, seed: 42 })
   const docs = seeded.map((x, i) => ({ _id: `i${i}`, facts: fact(`i${i}`, x as Partial<IssueFacts>) }))
   const stage = metricsPipeline(period, now).find((s) => '$group' in s) as Doc
   const start = performance.now()

@@ -17,25 +17,9 @@ import {
 } from '../../src/domain/metrics'
 import { DAY_MS, addWeeks, weekKey } from '../../src/domain/time'
 import { MARCH, APRIL_10, fact, sh } from './support/metricsFactory'
-
-const T0 = sh('2026-02-15T00:00:00')
-const SPAN = 75 * DAY_MS
+import { SPAN, T0, factsArb } from './support/metricsArbitraries'
 
 const run = <T>(pipeline: Record<string, unknown>[], docs: object[]): T[] => new Aggregator(pipeline).run(docs) as T[]
-
-/** Instants dense around the period's and now's edges. */
-const instant = (edges: number[]) =>
-  fc.oneof(
-    fc.constant(null),
-    fc.constantFrom(...edges, ...edges.map((e) => e - 1), ...edges.map((e) => e + 1)),
-    fc.integer({ min: T0, max: T0 + SPAN }),
-  )
-
-const workingDays = fc.oneof(
-  fc.constant(null),
-  fc.constantFrom(0, 0.01, 1, 1.01, 2, 29.99, 30, 30.01, 31, 45),
-  fc.integer({ min: 0, max: 4000 }).map((n) => n / 100),
-)
 
 const scenario = fc
   .record({
@@ -46,34 +30,7 @@ const scenario = fc
   .chain(({ from, length, nowOffset }) => {
     const period = { from, to: from + length }
     const now = from + nowOffset
-    const t = instant([period.from, period.to, now])
-    const oneFact = fc.record({
-      projectId: fc.constantFrom('p1', 'p2', 'p3'),
-      teamId: fc.constantFrom('t1', 't2'),
-      departmentId: fc.constantFrom('d1', 'd2', null),
-      state: fc.constantFrom('dispatched', 'in_progress', 'awaiting_materials', 'under_review', 'resolved', 'closed', 'submitted'),
-      open: fc.boolean(),
-      paused: fc.boolean(),
-      isRepeat: fc.boolean(),
-      dispatchedAt: t,
-      returns: fc.integer({ min: 0, max: 3 }),
-      signForDue: t,
-      signedOnTime: fc.constantFrom(true, false, null),
-      answerDue: t,
-      answeredAt: t,
-      answeredOnTime: fc.constantFrom(true, false, null),
-      workingDaysToAnswer: workingDays,
-      firstContactAt: t,
-      workingDaysToFirstContact: workingDays,
-      runningDue: t,
-      confirmedAt: t,
-      resolution: fc.constantFrom('solved', 'partly', 'unsolved', null),
-      rating: fc.constantFrom('satisfied', 'basically', 'unsatisfied', null),
-      autoClosed: fc.boolean(),
-      reopened: fc.boolean(),
-      ladder: fc.constantFrom('none', 'blue', 'yellow', 'red'),
-      supervised: fc.boolean(),
-    })
+    const oneFact = factsArb([period.from, period.to, now])
     const weeks = periodWeeks(period)
     const weekPool = [...weeks, addWeeks(weekKey(period.from), -1), addWeeks(weekKey(period.to), 1)]
     const visit = fc.record({
