@@ -1,9 +1,10 @@
 // npm run emulator -- [--port P] [--data DIR] [--functions DIR] [--spec FILE]
-//                     [--long-term-templates a,b] [--function-env NAME=value]... [--print-env]
+//                     [--long-term-templates a,b] [--function-env NAME=value]... [--clock ISO] [--print-env]
 // Prints exactly one stdout line `local cloud ready on http://127.0.0.1:P` once it serves;
 // logs go to stderr. With --print-env it prints the SDK environment for port P and exits.
 import path from 'node:path'
 import { LocalCloud, REPO_ROOT } from './localCloud'
+import { parseClock } from './clock'
 import { formatEnv, sdkEnv } from './env'
 
 interface CliOptions {
@@ -14,6 +15,7 @@ interface CliOptions {
   longTermTemplates: string[]
   functionEnv: Record<string, string>
   printEnv: boolean
+  clockAt?: number
 }
 
 function parseArgs(argv: string[]): CliOptions {
@@ -37,6 +39,7 @@ function parseArgs(argv: string[]): CliOptions {
       case '--long-term-templates': options.longTermTemplates = splitList(value()); break
       case '--function-env': addFunctionEnv(options.functionEnv, value()); break
       case '--print-env': options.printEnv = true; break
+      case '--clock': options.clockAt = parseClock(value()) ?? fail('--clock expects an ISO instant with its zone (2026-11-30T09:00:00+08:00) or epoch ms'); break
       case '--help': process.stdout.write(usage()); process.exit(0)
       default: fail(`unknown option ${argv[i]}`)
     }
@@ -62,7 +65,7 @@ function splitList(text: string | undefined): string[] {
 }
 
 function usage(): string {
-  return 'usage: tsx emulator/cli.ts [--port P] [--data DIR] [--functions DIR] [--spec FILE] [--long-term-templates a,b] [--function-env NAME=value]... [--print-env]\n'
+  return 'usage: tsx emulator/cli.ts [--port P] [--data DIR] [--functions DIR] [--spec FILE] [--long-term-templates a,b] [--function-env NAME=value]... [--clock ISO] [--print-env]\n'
 }
 
 function fail(message: string): never {
@@ -84,6 +87,7 @@ async function main(): Promise<void> {
     specPath: options.spec,
     longTermTemplates: options.longTermTemplates,
     functionEnv: options.functionEnv,
+    clockAt: options.clockAt,
     log: (line) => process.stderr.write(line.startsWith('[local cloud]') ? `${line}\n` : `[local cloud] ${line}\n`),
   })
   let stopping = false

@@ -30,6 +30,11 @@ export class LocalCloudClient {
     return envelope.data as T
   }
 
+  /** The local cloud's time (epoch ms). */
+  async now(): Promise<number> {
+    return (await this.json('/dev/clock')).now
+  }
+
   setClock(now: number): Promise<unknown> {
     return this.json('/dev/clock', { body: { now } })
   }

@@ -25,6 +25,8 @@ export interface LocalCloudOptions {
   maxInstancesPerFunction?: number
   /** Extra env for every function invocation (overrides config.json env). */
   functionEnv?: Record<string, string>
+  /** Pin the clock: it starts at this instant (epoch ms) and /dev/reset returns it there. */
+  clockAt?: number
   /** Only for tests of the server itself; normally the real DatabaseService is used. */
   database?: DatabaseLike
   log?: (line: string) => void
@@ -33,7 +35,7 @@ export interface LocalCloudOptions {
 interface RegisteredService { name: string; start(): Promise<void>; stop(): Promise<void> }
 
 export class LocalCloud {
-  readonly clock = new EmulatorClock()
+  readonly clock: EmulatorClock
   readonly services: Services
   private readonly registry: RegisteredService[]
   private readonly server: http.Server
@@ -41,6 +43,7 @@ export class LocalCloud {
 
   constructor(private readonly opts: LocalCloudOptions = {}) {
     const log = opts.log ?? (() => {})
+    this.clock = new EmulatorClock(opts.clockAt)
     const dataDir = path.resolve(opts.dataDir ?? path.join(REPO_ROOT, '.cloud'))
     const db = opts.database ?? this.createDatabase(dataDir, log)
     const functions = new FunctionsService({

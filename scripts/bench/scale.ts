@@ -6,7 +6,7 @@
  */
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import { periodFor } from '../../src/pkg-admin/period'
+import { periodFor } from '../../src/domain/period'
 import { DAY_MS } from '../../src/domain/time'
 import { REPO_ROOT, type LocalCloudHandle, startLocalCloud } from '../../test/support/localCloud'
 import { IssueFactory, type ZoneIds, visitsFor } from './generate'

@@ -10,19 +10,21 @@ import { seedVisits } from './visits'
 
 export { DEMO } from './org'
 
-export async function seedDemo(url: string, now = Date.now()): Promise<{ ms: number }> {
-  const started = Date.now()
+/** Seeds the history that leads up to `now` (default: the local cloud's own now), then puts the clock back there. */
+export async function seedDemo(url: string, at?: number): Promise<{ ms: number }> {
+  const started = performance.now()
   const c = new LocalCloudClient(url)
+  const now = at ?? (await c.now())
   try {
     await c.setClock(now - 130 * 86_400_000)
     const org = await seedOrg(c)
     await seedVisits(c, org, now)
     await seedIssues(c, org, now)
   } finally {
-    await c.resetClock()
+    await c.setClock(now)
   }
   // The hourly timer at the seed's "now": escalations, auto-closes and missed visits.
   await c.fireTimer('jobs', now)
-  return { ms: Date.now() - started }
+  return { ms: Math.round(performance.now() - started) }
 }
 

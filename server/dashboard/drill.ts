@@ -2,6 +2,7 @@ import type * as v from 'valibot'
 import { requireRole } from '../../src/domain/access'
 import { viewerRole } from '../../src/domain/issue'
 import { type IssueFacts, drill as drillFacts } from '../../src/domain/metrics'
+import { resolvePeriod } from '../../src/domain/period'
 import type { drillInput } from '../../src/domain/schemas/dashboard'
 import type { Issue } from '../../src/domain/types'
 import type { IssueCard } from '../../src/domain/views'
@@ -41,9 +42,10 @@ export async function candidateFacts(period: { from: number; to: number }): Prom
 /** The issues behind a dashboard figure, newest first. */
 export async function drill(input: v.InferOutput<typeof drillInput>, ctx: ActionContext): Promise<{ total: number; items: IssueCard[] }> {
   requireRole(ctx.caller, 'dashboard.drill')
-  const [facts, { calendar }] = await Promise.all([candidateFacts(input.period), loadCalendar()])
+  const period = resolvePeriod(input.period, ctx.now)
+  const [facts, { calendar }] = await Promise.all([candidateFacts(period), loadCalendar()])
   const group = input.groupBy && input.groupKey !== undefined ? { by: input.groupBy, key: input.groupKey } : undefined
-  const ids = drillFacts(facts, input.metric, input.part, input.period, ctx.now, group)
+  const ids = drillFacts(facts, input.metric, input.part, period, ctx.now, group)
   const raisedAt = new Map(facts.map((f) => [f.issueId, f.raisedAt]))
   const newest = [...ids].sort((a, b) => (raisedAt.get(b) ?? 0) - (raisedAt.get(a) ?? 0)).slice(0, MAX_ITEMS)
   if (newest.length === 0) return { total: ids.length, items: [] }

@@ -2,6 +2,7 @@ import type * as v from 'valibot'
 import { requireRole } from '../../src/domain/access'
 import { CATEGORIES, RATING_NAMES, RESOLUTION_NAMES, STATE_NAMES, LADDER_NAMES } from '../../src/domain/issue'
 import { periodWeeks } from '../../src/domain/metrics'
+import { resolvePeriod } from '../../src/domain/period'
 import type { exportInput } from '../../src/domain/schemas/dashboard'
 import { ymdOf } from '../../src/domain/time'
 import type { Issue, Visit } from '../../src/domain/types'
@@ -31,7 +32,7 @@ const categoryName = (id: string): string => CATEGORIES.find((c) => c.id === id)
 /** The period's issues and visits as an xlsx in cloud storage. No phone numbers leave the system. */
 export async function exportPeriod(input: v.InferOutput<typeof exportInput>, ctx: ActionContext) {
   requireRole(ctx.caller, 'dashboard.export')
-  const { period } = input
+  const period = resolvePeriod(input.period, ctx.now)
   const db = getDb()
   const _ = command()
   const [issues, visits, projects, departments] = await Promise.all([

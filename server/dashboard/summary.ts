@@ -12,9 +12,10 @@ import {
   metricsByFromAggregate,
   metricsFromAggregate,
   metricsPipeline,
-  periodWeeks,
   visitsPipeline,
+  weeksOverlapping,
 } from '../../src/domain/metrics'
+import { resolvePeriod } from '../../src/domain/period'
 import type { summaryInput } from '../../src/domain/schemas/dashboard'
 import { weekKeyOfDay } from '../../src/domain/time'
 import type { Department, Project, Team } from '../../src/domain/types'
@@ -47,8 +48,11 @@ async function weeklyOpenedClosed(period: Period): Promise<DashboardView['weekly
       { $limit: 1000 },
     ]),
   ])
-  const weeks = new Map(periodWeeks(period).map((w) => [w, { weekKey: w, opened: 0, closed: 0 }]))
-  for (const row of opened) weeks.get(weekKeyOfDay(row._id))!.opened += row.n
+  const weeks = new Map(weeksOverlapping(period).map((w) => [w, { weekKey: w, opened: 0, closed: 0 }]))
+  for (const row of opened) {
+    const w = weeks.get(weekKeyOfDay(row._id))
+    if (w) w.opened += row.n
+  }
   for (const row of closed) {
     const w = weeks.get(row._id)
     if (w) w.closed += row.n
@@ -73,7 +77,8 @@ async function groupNames(groupBy: GroupBy | undefined, projects: Project[]): Pr
 export async function summary(input: v.InferOutput<typeof summaryInput>, ctx: ActionContext): Promise<DashboardView> {
   requireRole(ctx.caller, 'dashboard.summary')
   const db = getDb()
-  const { period, groupBy } = input
+  const { groupBy } = input
+  const period = resolvePeriod(input.period, ctx.now)
   const [rows, visitRows, projects, weekly, { calendar }] = await Promise.all([
     runPipeline<AggregateRow>(db.collection(COLLECTIONS.issues), metricsPipeline(period, ctx.now, groupBy)),
     runPipeline<VisitAggregateRow>(db.collection(COLLECTIONS.visits), visitsPipeline(period)),

@@ -39,6 +39,7 @@ const MAX_EVENT_BYTES = 256 * 1024
 
 export function defineFunction<C extends FunctionContract>(contract: C, handlers: Handlers<C>, options: FunctionOptions = {}) {
   return async function main(event: any): Promise<Envelope<unknown>> {
+    const at = now()
     try {
       if (event && event.Type === 'Timer' && options.onTimer) {
         if (wxContext().OPENID) throw new AppError('FORBIDDEN', '定时任务只能由定时触发器调用')
@@ -57,12 +58,12 @@ export function defineFunction<C extends FunctionContract>(contract: C, handlers
       if (!openid || typeof openid !== 'string') throw new AppError('UNAUTHENTICATED', '请在微信中打开小程序')
       const input = parseInput(spec.input, event.input ?? {})
       const { caller, user } = await resolveCaller(openid)
-      const data = await handlers[event.action as keyof C](input as any, { openid, caller, user, now: now(), event })
-      return { ok: true, data }
+      const data = await handlers[event.action as keyof C](input as any, { openid, caller, user, now: at, event })
+      return { ok: true, data, now: at }
     } catch (e) {
-      if (isAppError(e)) return { ok: false, error: e.toJSON() }
+      if (isAppError(e)) return { ok: false, error: e.toJSON(), now: at }
       console.error('[internal]', e)
-      return { ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后重试' } }
+      return { ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后重试' }, now: at }
     }
   }
 }

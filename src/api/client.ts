@@ -5,6 +5,7 @@
 import type { ActionName, Contract, FunctionName, InputOf, OutputOf } from '../domain/contract'
 import { platform } from '../platform/seam'
 import { ApiError, toApiError } from './errors'
+import { observeServerTime } from './serverClock'
 
 export type Input<F extends FunctionName, A extends ActionName<F>> = InputOf<Contract[F][A]>
 export type Output<F extends FunctionName, A extends ActionName<F>> = OutputOf<Contract[F][A]>
@@ -20,7 +21,8 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
 ): Promise<Output<F, A>> {
   const raw = await platform.callFunction(fn, { ...(extra ?? {}), action, input })
   if ('transportError' in raw) throw new ApiError('NETWORK', raw.transportError)
-  const envelope = raw.result as { ok?: boolean; data?: unknown; error?: { code?: string; message?: string; details?: unknown } }
+  const envelope = raw.result as { ok?: boolean; data?: unknown; error?: { code?: string; message?: string; details?: unknown }; now?: unknown }
+  observeServerTime(envelope?.now)
   if (envelope && envelope.ok === true) return envelope.data as Output<F, A>
   if (envelope && envelope.ok === false && envelope.error) {
     const err = toApiError(envelope.error)

@@ -1,4 +1,6 @@
 /** Dates and durations as people read them, in Asia/Shanghai. */
+import { serverNow } from '../api/serverClock'
+
 const SHANGHAI = 8 * 3_600_000
 const DAY = 86_400_000
 const pad = (n: number) => String(n).padStart(2, '0')
@@ -9,7 +11,7 @@ function parts(ms: number) {
 }
 
 /** '11月28日 17:00' (with the year when it is not this year); a deadline at midnight reads '11月27日 24:00'. */
-export function formatDateTime(ms: number, now = Date.now()): string {
+export function formatDateTime(ms: number, now = serverNow()): string {
   const midnight = parts(ms).h === 0 && parts(ms).min === 0
   const p = midnight ? { ...parts(ms - 60_000), h: 24, min: 0 } : parts(ms)
   const year = parts(now).y === p.y ? '' : `${p.y}年`
@@ -27,7 +29,7 @@ export function formatDay(ms: number): string {
  * @example remainingText(now + 3.2 * DAY, now) // '剩余 4 天'
  * @example remainingText(now - 2 * DAY, now) // '已超期 2 天'
  */
-export function remainingText(due: number, now = Date.now()): { text: string; overdue: boolean } {
+export function remainingText(due: number, now = serverNow()): { text: string; overdue: boolean } {
   const diff = due - now
   if (diff < 0) {
     const days = Math.floor(-diff / DAY)

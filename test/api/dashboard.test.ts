@@ -32,7 +32,7 @@ beforeAll(async () => {
 afterAll(() => app?.stop())
 
 describe('the managers\' dashboard', () => {
-  const period = () => ({ from: Date.now() - 30 * DAY, to: Date.now() + DAY })
+  const period = () => ({ from: w.now - 30 * DAY, to: w.now + DAY })
 
   it('gives the figures the domain\'s one pure function gives over the same issues', async () => {
     await closedIssue('展会对接', 'solved', 'satisfied')

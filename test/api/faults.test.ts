@@ -142,7 +142,7 @@ describe('a function cut off by its time limit mid-action', () => {
   })
 
   it('a raise or a step retried after a timeout (the client gave up) is applied exactly once, and a visit keeps its issue link', async () => {
-    const week = weekKey(Date.now())
+    const week = weekKey(w.now)
     await w.staffA.call('visits', 'planWeek', { weekKey: week })
     const visitId = `${w.project._id}_${week}`
     type Try = { event: any; by: Caller; first: Ack<IssueDetail> }
@@ -154,9 +154,9 @@ describe('a function cut off by its time limit mid-action', () => {
       await Promise.all([w.staffA.call('issues', 'list', {}), w.staffA.call('issues', 'list', {})])
     }
     await warm()
-    const started = Date.now()
+    const started = performance.now()
     for (let k = 0; k < 3; k++) await w.staffA.call('issues', 'raise', raiseInput(w.project._id, requestId(), k) as any)
-    const warmMs = Math.max(10, (Date.now() - started) / 3)
+    const warmMs = Math.max(10, (performance.now() - started) / 3)
     const limits = [0.4, 0.7, 1, 1.5].map((f) => Math.round(f * warmMs) / 1000)
     const cutOff = async (round: number, events: { event: any; by: Caller }[]): Promise<Try[]> => {
       await warm()
@@ -240,7 +240,7 @@ describe('the same request delivered twice, and racing actors', () => {
   })
 
   it('a visit completion delivered twice is stored once', async () => {
-    const week = weekKey(Date.now())
+    const week = weekKey(w.now)
     await w.staffA.call('visits', 'planWeek', { weekKey: week })
     const input = { visitId: `${w.project._id}_${week}`, clientRequestId: requestId(), attendees: [{ name: '李明', side: 'government' as const }], minutes: '走访纪要', photos: [] }
     const first = await w.staffA.call('visits', 'complete', input)
@@ -297,7 +297,7 @@ describe('the hourly job killed half-way', () => {
     app = await startApp({ dataDir })
     const w = await buildWorld(app)
     // Three weeks ago, on a Tuesday morning (Shanghai): issues raised and dispatched, others solved on the spot.
-    const base = new Date(Date.now() - 21 * DAY)
+    const base = new Date(w.now - 21 * DAY)
     base.setUTCDate(base.getUTCDate() - ((base.getUTCDay() + 5) % 7)) // back to Tuesday
     base.setUTCHours(2, 0, 0, 0) // 10:00 in Shanghai
     await setClock(app, base.getTime())
@@ -311,7 +311,7 @@ describe('the hourly job killed half-way', () => {
       }
     }))
     await resetClock(app)
-    const jobTime = new Date(Math.ceil(Date.now() / DAY) * DAY + 2 * 3_600_000).toISOString() // tomorrow 10:00 Shanghai
+    const jobTime = new Date(Math.ceil((await app.now()) / DAY) * DAY + 2 * 3_600_000).toISOString() // tomorrow 10:00 Shanghai
 
     // The same starting data, copied while the local cloud is stopped.
     await app.cloud.stop()
@@ -321,7 +321,7 @@ describe('the hourly job killed half-way', () => {
     const touched = (issues: Issue[]) => issues.filter((i) => i.timeline.some((e) => e.action === 'escalate' || e.action === 'auto_close')).length
     const run = fireJobs(app, jobTime).catch(() => undefined)
     let seen = 0
-    for (const started = Date.now(); Date.now() - started < 20_000; await sleep(10)) {
+    for (const started = performance.now(); performance.now() - started < 20_000; await sleep(10)) {
       seen = touched(await issuesOf(app))
       if (seen >= 3) break
     }

@@ -12,7 +12,7 @@ beforeAll(async () => {
 })
 afterAll(() => app?.stop())
 
-const thisWeek = () => weekKey(Date.now())
+const thisWeek = () => weekKey(w.now)
 const log = (visitId: string, clientRequestId = requestId()) => ({
   visitId,
   clientRequestId,

@@ -1,6 +1,7 @@
 // The HTTP surface: info, CORS, the admin protocol's error replies, the clock,
 // metrics and reset; bad input is answered, never crashes the server.
 import { FIXTURE_FUNCTIONS, LocalCloudHandle, startLocalCloud } from '../support/localCloud'
+import { PINNED_NOW } from '../support/clock'
 
 jest.setTimeout(60_000)
 
@@ -95,7 +96,19 @@ describe('the emulator clock', () => {
     const offset = await cloud.fetchJson('/dev/clock', { method: 'POST', body: JSON.stringify({ offsetMs: -1000 }) })
     expect(offset.body.offsetMs).toBe(-1000)
     const reset = await cloud.fetchJson('/dev/clock', { method: 'POST', body: JSON.stringify({ reset: true }) })
-    expect(reset.body.offsetMs).toBe(0)
+    // The test cloud starts pinned (test/support/clock.ts): reset returns it to that instant.
+    expect(reset.body.pinnedAt).toBe(new Date(PINNED_NOW).toISOString())
+    expect(Math.abs(reset.body.now - Date.parse(PINNED_NOW))).toBeLessThan(60_000)
+  })
+
+  it('runs on real time when started without --clock', async () => {
+    const real = await startLocalCloud({ functionsDir: FIXTURE_FUNCTIONS, clock: null })
+    try {
+      const { body } = await real.fetchJson('/dev/clock')
+      expect(body).toMatchObject({ offsetMs: 0, pinnedAt: null })
+    } finally {
+      await real.stop()
+    }
   })
 
   it('drives the database serverDate', async () => {
@@ -144,7 +157,7 @@ describe('metrics and reset', () => {
     expect((await cloud.fetchJson('/dev/subscriptions?openid=o1')).body.remaining).toEqual({})
     expect((await cloud.fetchJson('/dev/groups')).body.groups).toEqual([])
     expect((await fetch(`${cloud.url}/files/a.txt`)).status).toBe(404)
-    expect((await cloud.fetchJson('/dev/clock')).body.offsetMs).toBe(0)
+    expect(Math.abs((await cloud.fetchJson('/dev/clock')).body.now - Date.parse(PINNED_NOW))).toBeLessThan(60_000)
     expect((await cloud.fetchJson('/dev/metrics')).body.functions).toEqual({})
     expect((await cloud.call('dbCounter', { adds: 1 })).result.count).toBe(1)
   })

@@ -4,6 +4,7 @@ import { ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { PINNED_NOW } from './clock'
 
 export const REPO_ROOT = path.resolve(__dirname, '../..')
 export const FIXTURE_FUNCTIONS = path.join(REPO_ROOT, 'test/fixtures/functions')
@@ -16,6 +17,8 @@ export interface StartOptions {
   functionsDir?: string
   extraArgs?: string[]
   env?: Record<string, string>
+  /** The instant the local cloud's clock starts at (ISO with zone); default PINNED_NOW. `null`: real time. */
+  clock?: string | null
 }
 
 export interface CallResult {
@@ -43,6 +46,10 @@ export interface LocalCloudHandle {
   lastExit(): ExitStatus | undefined
   restart(): Promise<void>
   reset(): Promise<void>
+  /** The local cloud's time (epoch ms): what the functions read as now. */
+  now(): Promise<number>
+  /** Moves the local cloud's clock to an instant (ISO with zone, or epoch ms); it ticks on from there. */
+  setClock(at: string | number): Promise<number>
   call(name: string, event?: unknown, openid?: string): Promise<CallResult>
   fetchJson(pathname: string, init?: RequestInit): Promise<{ status: number; body: any; headers: Headers }>
 }
@@ -64,7 +71,8 @@ export async function startLocalCloud(opts: StartOptions = {}): Promise<LocalClo
   const launch = async (wantedPort: number) => {
     // `node --import tsx` rather than node_modules/.bin/tsx: the tsx binary runs the script in a
     // second process, so SIGKILL would hit only the wrapper and leave the server running.
-    const args = ['--import', 'tsx', 'emulator/cli.ts', '--port', String(wantedPort), '--data', dataDir, '--functions', functionsDir, ...(opts.extraArgs ?? [])]
+    const clock = opts.clock === undefined ? PINNED_NOW : opts.clock
+    const args = ['--import', 'tsx', 'emulator/cli.ts', '--port', String(wantedPort), '--data', dataDir, '--functions', functionsDir, ...(clock ? ['--clock', clock] : []), ...(opts.extraArgs ?? [])]
     child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] })
     running.add(child)
     child.once('exit', () => running.delete(child))
@@ -131,6 +139,15 @@ export async function startLocalCloud(opts: StartOptions = {}): Promise<LocalClo
     async reset() {
       const { status } = await fetchJson('/dev/reset', { method: 'POST' })
       if (status !== 200) throw new Error(`reset failed with ${status}`)
+    },
+    async now() {
+      const { body } = await fetchJson('/dev/clock')
+      return body.now
+    },
+    async setClock(at) {
+      const { status, body } = await fetchJson('/dev/clock', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: at }) })
+      if (status !== 200) throw new Error(`setting the clock failed with ${status}: ${JSON.stringify(body)}`)
+      return body.now
     },
     async call(name, event = {}, openid) {
       const headers: Record<string, string> = { 'content-type': 'application/json' }

@@ -4,7 +4,8 @@ import type { CoverageRow } from '../../src/domain/contract/visits'
 import { addWeeks, weekKey } from '../../src/domain/time'
 import DashboardPage from '../../src/pkg-admin/pages/dashboard/index'
 import { coverageWeeks } from '../../src/pkg-admin/pages/dashboard/useCoverage'
-import { periodFor } from '../../src/pkg-admin/period'
+import { type PeriodKind, periodFor } from '../../src/domain/period'
+import { UI_NOW } from './support/fixtures'
 import { answer, callsOf, resetApi } from './support/fakeApi'
 
 jest.mock('../../src/api', () => require('./support/fakeApi').apiModule())
@@ -19,12 +20,12 @@ const row = (weekKey: string, done: number, missed: number): CoverageRow => ({ w
 
 beforeEach(() => {
   resetApi()
-  answer('dashboard.summary', summary)
+  answer('dashboard.summary', (input: { period: { kind: PeriodKind } }) => ({ ...summary, dashboard: { ...summary.dashboard, period: periodFor(input.period.kind, UI_NOW), now: UI_NOW } }))
 })
 
 describe('走访覆盖 on the dashboard', () => {
   it('shows done / active and missed per week, most recent first, for the period\'s weeks', async () => {
-    const now = weekKey(Date.now())
+    const now = weekKey(UI_NOW)
     answer('visits.coverage', [row(addWeeks(now, -1), 18, 2), row(now, 5, 0)])
     render(<DashboardPage />)
     expect(await screen.findByText('走访覆盖')).toBeTruthy()
@@ -32,7 +33,7 @@ describe('走访覆盖 on the dashboard', () => {
     expect(screen.getByText('未走访 2')).toBeTruthy()
     const weeks = Array.from(document.querySelectorAll('[data-week]')).map((e) => e.getAttribute('data-week'))
     expect(weeks).toEqual([now, addWeeks(now, -1)])
-    expect(callsOf('visits.coverage')[0].input).toEqual(coverageWeeks(periodFor('month', Date.now()), Date.now()))
+    expect(callsOf('visits.coverage')[0].input).toEqual(coverageWeeks(periodFor('month', UI_NOW), UI_NOW))
   })
 
   it('asks for at most the latest 13 weeks of the year, up to this week', async () => {
@@ -42,7 +43,7 @@ describe('走访覆盖 on the dashboard', () => {
     fireEvent.click(screen.getByText('本年'))
     await waitFor(() => expect(callsOf('visits.coverage')).toHaveLength(2))
     const { fromWeek, toWeek } = callsOf('visits.coverage')[1].input
-    expect(toWeek).toBe(weekKey(Date.now()))
+    expect(toWeek).toBe(weekKey(UI_NOW))
     expect(fromWeek >= addWeeks(toWeek, -12)).toBe(true)
   })
 

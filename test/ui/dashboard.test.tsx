@@ -56,8 +56,8 @@ describe('the dashboard', () => {
     fireEvent.click(await screen.findByText('解决率'))
     const { url } = (Taro.navigateTo as jest.Mock).mock.calls[0][0]
     expect(url).toMatch(/^\/pkg-admin\/pages\/drill\/index\?metric=resolution&part=denominator&from=\d+&to=\d+&label=/)
-    const period = callsOf('dashboard.summary')[0].input.period
-    expect(url).toContain(`from=${period.from}&to=${period.to}`)
+    expect(callsOf('dashboard.summary')[0].input.period).toEqual({ kind: 'month' })
+    expect(url).toContain(`from=${view.dashboard.period.from}&to=${view.dashboard.period.to}`)
   })
 
   it('lists the drilled issues with the period and figure it came from', async () => {

@@ -1,7 +1,7 @@
 import { act, renderHook } from '@testing-library/react'
 import { useAction } from '../../src/hooks/useAction'
 import { useDraft } from '../../src/hooks/useDraft'
-import { periodFor } from '../../src/pkg-admin/period'
+import { periodFor } from '../../src/domain/period'
 import { queryFor } from '../../src/pkg-work/pages/queue/useQueue'
 import { who } from './support/fixtures'
 

@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import VisitPage from '../../src/pkg-work/pages/visit/index'
 import { answer, callsOf, resetApi } from './support/fakeApi'
-import { board } from './support/fixtures'
+import { UI_NOW, board } from './support/fixtures'
 import type { Visit } from '../../src/domain/types'
 
 jest.mock('../../src/api', () => require('./support/fakeApi').apiModule())
@@ -51,7 +51,7 @@ describe('the visit log', () => {
     await writeLog(container)
     fireEvent.click(screen.getByText('提交走访记录'))
     expect(await screen.findByText('提交失败，草稿已保存在本机，网络恢复后可再次提交')).toBeTruthy()
-    answer('visits.complete', visit({ status: 'done', completedAt: Date.now() }))
+    answer('visits.complete', visit({ status: 'done', completedAt: UI_NOW }))
     fireEvent.click(screen.getByText('提交走访记录'))
     await waitFor(() => expect(callsOf('visits.complete')).toHaveLength(2))
     const [a, b] = callsOf('visits.complete')

@@ -21,8 +21,11 @@ export type InputOf<A> = A extends ActionSpec<infer S, any> ? v.InferInput<S> : 
 export type ParsedInputOf<A> = A extends ActionSpec<infer S, any> ? v.InferOutput<S> : never
 export type OutputOf<A> = A extends ActionSpec<any, infer O> ? O : never
 
-/** What every function returns: a result or one error shape. */
-export type Envelope<T> = { ok: true; data: T } | { ok: false; error: AppErrorShape }
+/**
+ * What every function returns: a result or one error shape, with the server's time of the call
+ * (`now`, epoch ms): the mini-program reads "now" from it, never from the phone's own clock.
+ */
+export type Envelope<T> = ({ ok: true; data: T } | { ok: false; error: AppErrorShape }) & { now?: number }
 
 /** The event the mini-program sends. CloudIDs travel as extra TOP-LEVEL fields (the platform only resolves those). */
 export interface FunctionEvent {

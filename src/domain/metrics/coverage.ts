@@ -21,6 +21,17 @@ export function periodWeeks(period: Period): string[] {
   return out
 }
 
+/** Every ISO week that shares time with the period, in order (the rows of a by-week chart). */
+export function weeksOverlapping(period: Period): string[] {
+  const out: string[] = []
+  const last = weekKey(period.to - 1)
+  for (let w = weekKey(period.from); ; w = addWeeks(w, 1)) {
+    out.push(w)
+    if (w === last || out.length > 600) break
+  }
+  return out
+}
+
 /**
  * Active projects × the period's ISO weeks: the denominator of 走访覆盖率.
  * @example activeProjectWeeks([{ _id: 'p1', teamId: 't1', status: 'active', createdAt: 0 }], march2026).length // 4

@@ -2,7 +2,7 @@
 export * from './types'
 export { issueFacts } from './facts'
 export { computeMetrics, computeMetricsBy, drill } from './compute'
-export { activeProjectWeeks, periodWeeks } from './coverage'
+export { activeProjectWeeks, periodWeeks, weeksOverlapping } from './coverage'
 export { METRIC_LABELS, METRIC_ORDER, DAYS_LABELS } from './dashboard'
 export { HISTOGRAM_CAP } from './counters'
 export {

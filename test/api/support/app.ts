@@ -23,13 +23,16 @@ export interface Caller {
 export interface App {
   cloud: LocalCloudHandle
   as(openid: string): Caller
+  /** The local cloud's time: what the functions read as now. */
+  now(): Promise<number>
   stop(): Promise<void>
 }
 
 /** extraArgs: more emulator flags, e.g. ['--function-env', 'RED_AFTER_WORKING_DAYS=2', '--long-term-templates', 'tpl_issue_status']. */
-export async function startApp(opts: { dataDir?: string; extraArgs?: string[]; functionsDir?: string } = {}): Promise<App> {
+export async function startApp(opts: { dataDir?: string; extraArgs?: string[]; functionsDir?: string; clock?: string } = {}): Promise<App> {
   const cloud = await startLocalCloud({
     dataDir: opts.dataDir,
+    clock: opts.clock,
     functionsDir: opts.functionsDir ?? path.join(REPO_ROOT, 'cloudfunctions'),
     extraArgs: ['--function-env', `MANAGER_OPENIDS=${MANAGER}`, ...(opts.extraArgs ?? [])],
     // Strict: every query without a declared index is reported, whatever the collection's size.
@@ -56,7 +59,7 @@ export async function startApp(opts: { dataDir?: string; extraArgs?: string[]; f
       },
     }
   }
-  return { cloud, as, stop: async () => void (await cloud.stop()) }
+  return { cloud, as, now: () => cloud.now(), stop: async () => void (await cloud.stop()) }
 }
 
 /** Queries the functions issued that no index in database/collections.json serves. */

@@ -29,7 +29,7 @@ export async function buildHostileWorld(app: App): Promise<HostileWorld> {
   const w = await buildWorld(app)
   const handlerSw = app.as('o_handler_sw')
   await join(app, handlerSw, 'handler', w.departments.sw, '王工')
-  const week = weekKey(Date.now())
+  const week = weekKey(w.now)
   await w.staffA.call('visits', 'planWeek', { weekKey: week })
   const invite = await w.manager.call('org', 'createInvite', { kind: 'staff', teamId: w.teamA._id, maxUses: 1 })
 
@@ -103,7 +103,7 @@ const DAY = 86_400_000
 export function samplesFor(w: HostileWorld): Sample[] {
   const p = w.project._id
   const issue = (cmd: string) => w.issueFor[cmd].issue._id
-  const now = Date.now()
+  const now = w.now
   const period = { from: now - 30 * DAY, to: now + DAY }
   const s = (key: string, by: Who, input: Record<string, unknown>, deny: Sample['deny'] = {}, extra?: Record<string, unknown>): Sample => {
     const [fn, action] = key.split(/[.:]/)

@@ -16,10 +16,13 @@ export interface World {
   otherLiaison: Caller
   groupId: string
   otherGroupId: string
+  /** The local cloud's time when the world was built (tests never read the wall clock). */
+  now: number
 }
 
 let counter = 0
-export const requestId = (): string => `req_${Date.now().toString(36)}_${(counter++).toString(36)}_${Math.random().toString(36).slice(2, 8)}`
+/** A fresh client request id (unique within the test process, as a phone's would be). */
+export const requestId = (): string => `req_${process.pid.toString(36)}_${(counter++).toString(36)}_${Math.random().toString(36).slice(2, 8)}`
 
 export async function join(app: App, who: Caller, kind: 'staff' | 'handler', target: string, name: string): Promise<void> {
   const invite = await app.as(MANAGER).call('org', 'createInvite', kind === 'staff' ? { kind, teamId: target } : { kind, departmentId: target })
@@ -70,5 +73,5 @@ export async function buildWorld(app: App): Promise<World> {
   await liaison.call('me', 'registerLiaison', { projectId: project._id, name: '张总', phone: '13900000001' })
   await bindAndEnter(app, staffB, otherLiaison, otherProject._id, otherGroupId)
   await otherLiaison.call('me', 'registerLiaison', { projectId: otherProject._id, name: '孙经理', phone: '13900000002' })
-  return { manager, teamA, teamB, staffA, staffB, handlerZj, departments: { zj: zj._id, sw: sw._id, fg: fg._id }, project, otherProject, liaison, otherLiaison, groupId, otherGroupId }
+  return { now: await app.now(), manager, teamA, teamB, staffA, staffB, handlerZj, departments: { zj: zj._id, sw: sw._id, fg: fg._id }, project, otherProject, liaison, otherLiaison, groupId, otherGroupId }
 }

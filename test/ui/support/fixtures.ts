@@ -2,6 +2,10 @@
 import type { IssueDetail } from '../../../src/domain/contract/issues'
 import type { Issue } from '../../../src/domain/types'
 import type { IssueCard, ProjectBoard, WhoAmI } from '../../../src/domain/views'
+import { PINNED_NOW, at } from '../../support/clock'
+
+/** "Now" in the UI tests: the server's time the fake answers carry. */
+export const UI_NOW = at(PINNED_NOW)
 
 export const who = (over: Partial<WhoAmI> = {}): WhoAmI => ({
   openid: 'o_test',
@@ -28,7 +32,7 @@ export const card = (over: Partial<IssueCard> = {}): IssueCard => ({
   supervised: false,
   urgency: 'normal',
   raisedAt: Date.parse('2026-11-20T10:00:00+08:00'),
-  due: Date.now() + 3 * 86_400_000,
+  due: UI_NOW + 3 * 86_400_000,
   overdue: false,
   ...over,
 })

@@ -1,6 +1,6 @@
 /** One year's 放假安排 (holiday ranges + 调休 make-up workdays), prefilled from what is stored. */
 import { useEffect, useState } from 'react'
-import { call } from '../../../api'
+import { call, serverNow } from '../../../api'
 import type { YearArrangement } from '../../../domain/calendar/types'
 import { useAction } from '../../../hooks/useAction'
 import { useQuery } from '../../../hooks/useQuery'
@@ -9,7 +9,7 @@ export type Holiday = YearArrangement['holidays'][number]
 
 export function useCalendarForm(initialYear?: number) {
   const cal = useQuery(() => call('org', 'getCalendar', {}), [])
-  const [year, setYear] = useState<number>(initialYear ?? new Date().getFullYear() + 1)
+  const [year, setYear] = useState<number>(initialYear ?? new Date(serverNow()).getFullYear() + 1)
   const [holidays, setHolidays] = useState<Holiday[]>([])
   const [workdays, setWorkdays] = useState<string[]>([])
   const [result, setResult] = useState<{ issuesMoved: number } | null>(null)

@@ -7,8 +7,8 @@ import '../../components/charts.scss'
 
 const pct = (done: number, active: number) => `${active ? Math.round((done / active) * 1000) / 10 : 0}%`
 
-export function Coverage(props: { period: Period }) {
-  const q = useCoverage(props.period)
+export function Coverage(props: { period: Period; now: number }) {
+  const q = useCoverage(props.period, props.now)
   return (
     <View className='card'>
       <Text className='card__title'>走访覆盖</Text>

@@ -1,7 +1,7 @@
 /** 数据看板: the period's rates with numerators and denominators, one tap from the issues behind them. */
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useMemo, useState } from 'react'
+import { useState } from 'react'
 import { call } from '../../../api'
 import { Async } from '../../../components/Async'
 import { Chips } from '../../../components/Fields'
@@ -9,7 +9,7 @@ import { Screen } from '../../../components/Screen'
 import { usePullRefresh, useQuery } from '../../../hooks/useQuery'
 import { ROUTES } from '../../../pages/index/routes'
 import { BarList, ColumnChart } from '../../components/Bars'
-import { PERIOD_OPTIONS, type PeriodKind, periodFor } from '../../period'
+import { PERIOD_OPTIONS, type PeriodKind } from '../../../domain/period'
 import { Coverage } from './Coverage'
 import { DRILLABLE, DaysFig, MetricFigure, ORDER } from './Figures'
 import '../../admin.scss'
@@ -20,10 +20,8 @@ export function drillUrl(metric: string, label: string, period: { from: number; 
 
 export default function DashboardPage() {
   const [kind, setKind] = useState<PeriodKind>('month')
-  const period = useMemo(() => periodFor(kind, Date.now()), [kind])
-  const q = useQuery(() => call('dashboard', 'summary', { period, groupBy: 'department' }), [kind])
+  const q = useQuery(() => call('dashboard', 'summary', { period: { kind }, groupBy: 'department' }), [kind])
   usePullRefresh(q.reload)
-  const drill = (metric: string, label: string) => void Taro.navigateTo({ url: drillUrl(metric, label, period) })
 
   return (
     <Screen className='admin'>
@@ -31,7 +29,10 @@ export default function DashboardPage() {
         <Chips options={PERIOD_OPTIONS} value={[kind]} onChange={([k]) => setKind(k)} />
       </View>
       <Async query={q}>
-        {(v) => (
+        {(v) => {
+          const { period, now } = v.dashboard
+          const drill = (metric: string, label: string) => void Taro.navigateTo({ url: drillUrl(metric, label, period) })
+          return (
           <>
             {v.estimateNotice && <View className='notice'>{v.estimateNotice}</View>}
             <View className='dash__grid'>
@@ -48,7 +49,7 @@ export default function DashboardPage() {
                 groups={v.weekly.slice(-12).map((w) => ({ label: w.weekKey.slice(5), values: [{ value: w.opened, colour: '#1f5fbf' }, { value: w.closed, colour: '#52c41a' }] }))}
               />
             </View>
-            <Coverage period={period} />
+            <Coverage period={period} now={now} />
             {v.rows && v.rows.length > 0 && (
               <View className='card'>
                 <Text className='card__title'>各部门办结情况</Text>
@@ -61,7 +62,8 @@ export default function DashboardPage() {
               </View>
             )}
           </>
-        )}
+          )
+        }}
       </Async>
     </Screen>
   )

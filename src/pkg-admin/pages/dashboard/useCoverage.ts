@@ -17,9 +17,9 @@ export function coverageWeeks(period: Period, now: number): { fromWeek: string; 
   return { fromWeek: first > earliest ? first : earliest, toWeek: last }
 }
 
-export function useCoverage(period: Period) {
+export function useCoverage(period: Period, now: number) {
   return useQuery(async (): Promise<CoverageRow[]> => {
-    const rows = await call('visits', 'coverage', coverageWeeks(period, Date.now()))
+    const rows = await call('visits', 'coverage', coverageWeeks(period, now))
     return [...rows].sort((a, b) => (a.weekKey < b.weekKey ? 1 : -1)).slice(0, COVERAGE_WEEKS)
   }, [period.from, period.to])
 }

@@ -10,7 +10,7 @@ import { Screen } from '../../../components/Screen'
 import { showError } from '../../../components/States'
 import { useAction } from '../../../hooks/useAction'
 import { platform } from '../../../platform/seam'
-import { PERIOD_OPTIONS, type PeriodKind, periodFor } from '../../period'
+import { PERIOD_OPTIONS, type PeriodKind } from '../../../domain/period'
 import '../../admin.scss'
 
 export default function ExportPage() {
@@ -19,7 +19,7 @@ export default function ExportPage() {
   const run = useAction(async () => {
     setResult(null)
     try {
-      setResult(await call('dashboard', 'export', { period: periodFor(kind, Date.now()) }))
+      setResult(await call('dashboard', 'export', { period: { kind } }))
     } catch (e) {
       showError(e)
     }

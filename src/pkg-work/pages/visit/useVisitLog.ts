@@ -4,7 +4,7 @@
  */
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { call } from '../../../api'
+import { call, serverNow } from '../../../api'
 import { showError } from '../../../components/States'
 import type { Attendee, GeoPoint } from '../../../domain/types'
 import { useAction } from '../../../hooks/useAction'
@@ -41,7 +41,7 @@ export function useVisitLog(visitId: string) {
   const checkIn = useAction(async () => {
     try {
       const point = await platform.getLocation()
-      draft.update({ checkIn: { ...point, at: Date.now() } })
+      draft.update({ checkIn: { ...point, at: serverNow() } })
       await call('visits', 'checkIn', { visitId, location: point }).catch(() => {
         void Taro.showToast({ title: '签到位置已保存，将随纪要一起提交', icon: 'none' })
       })

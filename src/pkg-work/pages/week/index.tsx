@@ -5,7 +5,7 @@ import { useState } from 'react'
 import { call } from '../../../api'
 import { Async } from '../../../components/Async'
 import { Screen } from '../../../components/Screen'
-import { addWeeks, weekKey } from '../../../domain/time'
+import { addWeeks } from '../../../domain/time'
 import { usePullRefresh, useQuery } from '../../../hooks/useQuery'
 import { ROUTES } from '../../../pages/index/routes'
 import '../../work.scss'
@@ -13,16 +13,20 @@ import '../../work.scss'
 export const VISIT_STATUS = { planned: '待走访', done: '已走访', missed: '未走访' } as const
 
 export default function Week() {
-  const [week, setWeek] = useState(() => weekKey(Date.now()))
-  const q = useQuery(() => call('visits', 'myWeek', { weekKey: week }), [week])
+  // No week asked for: the server answers with its current one (the phone's clock may be wrong).
+  const [week, setWeek] = useState<string | undefined>(undefined)
+  const q = useQuery(() => call('visits', 'myWeek', week ? { weekKey: week } : {}), [week])
   usePullRefresh(q.reload)
+  const shown = week ?? q.data?.weekKey
   return (
     <Screen className='work'>
-      <View className='work__bar'>
-        <Text className='work__nav' onClick={() => setWeek(addWeeks(week, -1))}>‹ 上周</Text>
-        <Text className='work__week'>{week}</Text>
-        <Text className='work__nav' onClick={() => setWeek(addWeeks(week, 1))}>下周 ›</Text>
-      </View>
+      {shown && (
+        <View className='work__bar'>
+          <Text className='work__nav' onClick={() => setWeek(addWeeks(shown, -1))}>‹ 上周</Text>
+          <Text className='work__week'>{shown}</Text>
+          <Text className='work__nav' onClick={() => setWeek(addWeeks(shown, 1))}>下周 ›</Text>
+        </View>
+      )}
       <Async query={q} empty={(d) => d.visits.length === 0} emptyTitle='本周没有安排走访' emptyHint='项目按走访日自动排入每周计划'>
         {(d) =>
           d.visits.map((v) => (

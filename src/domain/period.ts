@@ -1,8 +1,18 @@
-/** The dashboard's periods (本周/本月/本季度/本年) as [from, to) instants in Asia/Shanghai. */
-import { addDays, startOfDay, weekBounds, weekKey, ymdOf } from '../domain/time'
-import type { Period } from '../domain/metrics/types'
+/**
+ * The managers' periods (本周/本月/本季度/本年) as [from, to) instants in Asia/Shanghai, resolved on the
+ * server's clock: the mini-program asks for a kind, the function answers with the instants.
+ */
+import type { Period } from './metrics/types'
+import { addDays, startOfDay, weekBounds, weekKey, ymdOf } from './time'
 
-export type PeriodKind = 'week' | 'month' | 'quarter' | 'year'
+export const PERIOD_KINDS = ['week', 'month', 'quarter', 'year'] as const
+export type PeriodKind = (typeof PERIOD_KINDS)[number]
+
+/** A period as the client asks for it: explicit instants, or "this month" etc. on the server's clock. */
+export type PeriodInput = Period | { kind: PeriodKind }
+
+export const resolvePeriod = (input: PeriodInput, now: number): Period =>
+  'kind' in input ? periodFor(input.kind, now) : { from: input.from, to: input.to }
 
 export const PERIOD_OPTIONS: { value: PeriodKind; label: string }[] = [
   { value: 'week', label: '本周' },
