@@ -1,7 +1,7 @@
 import type * as v from 'valibot'
 import { requireRole } from '../../src/domain/access'
 import { viewerRole } from '../../src/domain/issue'
-import { type IssueFacts, drill as drillFacts } from '../../src/domain/metrics'
+import { type IssueFacts, drill as drillFacts, matchStage } from '../../src/domain/metrics'
 import { resolvePeriod } from '../../src/domain/period'
 import type { drillInput } from '../../src/domain/schemas/dashboard'
 import type { Issue } from '../../src/domain/types'
@@ -19,15 +19,11 @@ const MAX_ITEMS = 200
 
 /** Facts of every issue that can count in the period (the same narrowing as the metrics pipeline). */
 export async function candidateFacts(period: { from: number; to: number }): Promise<IssueFacts[]> {
-  const fields = ['signForDue', 'confirmedAt', 'answerDue', 'answeredAt', 'dispatchedAt', 'firstContactAt']
-  const match = {
-    'facts.isRepeat': false,
-    $or: [...fields.map((f) => ({ [`facts.${f}`]: { $gte: period.from, $lt: period.to } })), { 'facts.open': true }],
-  }
+  const match = matchStage(period, true)
   const out: IssueFacts[] = []
   for (let page = 0; page < MAX_PAGES; page++) {
     const rows = await runPipeline<{ facts: IssueFacts }>(getDb().collection(COLLECTIONS.issues), [
-      { $match: match },
+      match,
       { $sort: { _id: 1 } },
       { $skip: page * PAGE },
       { $limit: PAGE },

@@ -36,9 +36,9 @@ export async function exportPeriod(input: v.InferOutput<typeof exportInput>, ctx
   const db = getDb()
   const _ = command()
   const [issues, visits, projects, departments] = await Promise.all([
-    pagedGet<Issue>(db.collection(COLLECTIONS.issues).where({ raisedAt: _.gte(period.from).and(_.lt(period.to)) }).orderBy('raisedAt', 'asc')
+    pagedGet<Issue>(db.collection(COLLECTIONS.issues).where({ raisedAt: _.gt(period.from).and(_.lte(period.to)) }).orderBy('raisedAt', 'asc')
       .field({ timeline: false, facts: false, description: false })),
-    pagedGet<Visit>(db.collection(COLLECTIONS.visits).where({ weekKey: _.in(periodWeeks(period)) }).orderBy('weekKey', 'asc')),
+    pagedGet<Visit>(db.collection(COLLECTIONS.visits).where({ weekKey: _.in(periodWeeks(period, ctx.now)) }).orderBy('weekKey', 'asc')),
     allProjects(),
     db.collection(COLLECTIONS.departments).limit(200).get().then((r: { data: { _id: string; name: string }[] }) => r.data),
   ])

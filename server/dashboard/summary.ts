@@ -81,12 +81,12 @@ export async function summary(input: v.InferOutput<typeof summaryInput>, ctx: Ac
   const period = resolvePeriod(input.period, ctx.now)
   const [rows, visitRows, projects, weekly, { calendar }] = await Promise.all([
     runPipeline<AggregateRow>(db.collection(COLLECTIONS.issues), metricsPipeline(period, ctx.now, groupBy)),
-    runPipeline<VisitAggregateRow>(db.collection(COLLECTIONS.visits), visitsPipeline(period)),
+    runPipeline<VisitAggregateRow>(db.collection(COLLECTIONS.visits), visitsPipeline(period, ctx.now)),
     allProjects(),
     weeklyOpenedClosed(period),
     loadCalendar(),
   ])
-  const active = activeProjectWeeks(projects, period)
+  const active = activeProjectWeeks(projects, period, ctx.now)
   // By department / team / project each issue falls in exactly one row and every counter is a $sum, so the
   // zone is the rows added up (metricsFromAggregate adds rows of one key): no second pass over the issues.
   // By week an issue is split over several rows and some counters are not dated: the zone needs its own pass,

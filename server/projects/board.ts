@@ -42,9 +42,10 @@ export async function board(input: { projectId: string }, ctx: ActionContext): P
     digest: {
       weekKey: key,
       visitStatus: visit?.status ?? 'none',
-      open: openIssues.length,
+      // 在办 as everywhere (the dashboard too): open, a linked repeat counted once.
+      open: openIssues.filter((c) => !c.repeatOf).length,
       resolvedThisWeek: closedThisWeek,
-      overdue: openIssues.filter((c) => c.overdue).length,
+      overdue: openIssues.filter((c) => c.overdue && !c.repeatOf).length,
     },
   }
 }

@@ -50,6 +50,17 @@ export function weekKeyOfDay(ymd: string): string {
 /** ISO week key of the Shanghai week containing the instant. */
 export const weekKey = (ms: number): string => weekKeyOfDay(ymdOf(ms))
 
+/**
+ * The day an instant is counted in by every figure. A deadline "at 24:00 of day D" is stored as the
+ * next day's 00:00 and belongs to day D: an instant exactly at a boundary counts in the period that
+ * ends there, so periods are (from, to].
+ * @example countedDay(Date.parse('2026-12-01T00:00:00+08:00')) // '2026-11-30'
+ */
+export const countedDay = (ms: number): string => ymdOf(ms - 1)
+
+/** The ISO week an instant is counted in (see countedDay). */
+export const countedWeek = (ms: number): string => weekKey(ms - 1)
+
 const WEEK_KEY = /^(\d{4})-W(\d{2})$/
 
 export function isWeekKey(key: string): boolean {

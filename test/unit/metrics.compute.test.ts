@@ -1,6 +1,6 @@
 import { computeMetrics, computeMetricsBy, drill, activeProjectWeeks, periodWeeks } from '../../src/domain/metrics'
 import type { IssueFacts, VisitFact } from '../../src/domain/metrics'
-import { APRIL_10, MARCH, fact, sh } from './support/metricsFactory'
+import { APRIL_10, MARCH, endOf, fact, sh } from './support/metricsFactory'
 
 const inMarch = (d: string) => sh(`2026-03-${d}T10:00:00`)
 const inFeb = (d: string) => sh(`2026-02-${d}T10:00:00`)
@@ -32,12 +32,14 @@ describe('响应率: signed for by the deadline / sign-for deadlines that fell i
 
 describe('解决率 / 满意率 / 重办率: issues confirmed or auto-closed in the period', () => {
   const facts = [
-    fact('solved', { confirmedAt: inMarch('10'), resolution: 'solved', rating: 'satisfied', reopened: true }),
-    fact('partly', { confirmedAt: inMarch('11'), resolution: 'partly', rating: 'basically' }),
+    fact('solved', { confirmedAt: inMarch('10'), lastConfirmAt: inMarch('10'), resolution: 'solved', rating: 'satisfied', reopened: true }),
+    fact('partly', { confirmedAt: inMarch('11'), lastConfirmAt: inMarch('11'), resolution: 'partly', rating: 'basically' }),
     fact('auto', { confirmedAt: inMarch('12'), closedAt: inMarch('12'), autoClosed: true }),
-    fact('unsolved', { confirmedAt: inMarch('13'), resolution: 'unsolved', rating: 'unsatisfied' }),
-    fact('february', { confirmedAt: inFeb('10'), resolution: 'solved', rating: 'satisfied' }),
-    fact('repeat', { confirmedAt: inMarch('10'), resolution: 'solved', rating: 'satisfied', isRepeat: true }),
+    fact('unsolved', { confirmedAt: inMarch('13'), lastConfirmAt: inMarch('13'), resolution: 'unsolved', rating: 'unsatisfied' }),
+    // 未解决 on 03-14 reopened it: in 办理中 again, the enterprise's confirmation still counts (重办).
+    fact('redoing', { state: 'in_progress', open: true, lastConfirmAt: inMarch('14'), reopened: true }),
+    fact('february', { confirmedAt: inFeb('10'), lastConfirmAt: inFeb('10'), resolution: 'solved', rating: 'satisfied' }),
+    fact('repeat', { confirmedAt: inMarch('10'), lastConfirmAt: inMarch('10'), resolution: 'solved', rating: 'satisfied', isRepeat: true }),
   ]
   const d = run(facts)
 
@@ -59,9 +61,10 @@ describe('解决率 / 满意率 / 重办率: issues confirmed or auto-closed in 
     expect(ids(facts, 'satisfaction', 'numerator')).toEqual(['solved'])
   })
 
-  test('重办率 1/4: reopened at least once among the settled issues', () => {
-    expect(d.metrics.reopen).toMatchObject({ numerator: 1, denominator: 4, value: 0.25 })
-    expect(ids(facts, 'reopen', 'numerator')).toEqual(['solved'])
+  test('重办率 2/4: reopened after a confirmation ÷ explicit confirmations (an auto-close is not one; a reopening 未解决 is)', () => {
+    expect(d.metrics.reopen).toMatchObject({ numerator: 2, denominator: 4, value: 0.5 })
+    expect(ids(facts, 'reopen', 'numerator')).toEqual(['solved', 'redoing'])
+    expect(ids(facts, 'reopen', 'denominator')).toEqual(['solved', 'partly', 'unsolved', 'redoing'])
   })
 })
 
@@ -95,8 +98,9 @@ describe('平均转派 and 当前逾期', () => {
     expect(ids(facts, 'returns', 'numerator')).toEqual(['a', 'c'])
   })
 
-  test('当前逾期 counts running deadlines passed at now, whatever the period; paused issues have none running', () => {
-    expect(d.metrics.overdue).toMatchObject({ numerator: 1, denominator: 2 })
+  test('当前逾期: running deadlines passed at now, of everything 在办 (paused issues are 在办 but have no deadline running)', () => {
+    expect(d.metrics.overdue).toMatchObject({ numerator: 1, denominator: 3 })
+    expect(ids(facts, 'overdue', 'denominator')).toEqual(['a', 'b', 'd'])
     expect(d.metrics.overdue.besides).toEqual([
       { label: '黄牌', value: 1, kind: 'count' },
       { label: '红牌', value: 1, kind: 'count' },
@@ -130,10 +134,21 @@ describe('综合分 and empty periods', () => {
     ])
   })
 
-  test('综合分 leaves out a rate with no denominator and renormalises; custom weights are used and shown', () => {
-    const facts = [fact('r', { signForDue: inMarch('03'), signedForAt: inMarch('02'), signedOnTime: true })]
+  test('综合分 is shown only when all three parts have data; otherwise — naming the parts that have none', () => {
+    const responded = fact('r', { signForDue: inMarch('03'), signedForAt: inMarch('02'), signedOnTime: true })
+    const d = computeMetrics([responded], [], 0, MARCH, APRIL_10)
+    expect(d.metrics.score).toMatchObject({ value: null, missing: ['解决率', '满意率'] })
+  })
+
+  test('综合分 with all three parts: the weighted mean with custom weights, which are shown beside it', () => {
+    const facts = [
+      fact('r', { signForDue: inMarch('03'), signedForAt: inMarch('02'), signedOnTime: true }),
+      fact('c', { confirmedAt: inMarch('20'), lastConfirmAt: inMarch('20'), resolution: 'partly', rating: 'satisfied' }),
+    ]
     const d = computeMetrics(facts, [], 0, MARCH, APRIL_10, { response: 1, resolution: 1, satisfaction: 2 })
-    expect(d.metrics.score).toMatchObject({ numerator: 1, denominator: 1, value: 1 })
+    // 响应率 1, 解决率 0, 满意率 1 → (1×1 + 1×0 + 2×1) / 4
+    expect(d.metrics.score).toMatchObject({ numerator: 3, denominator: 4, value: 0.75 })
+    expect(d.metrics.score.missing).toBeUndefined()
     expect(d.weights).toEqual({ response: 1, resolution: 1, satisfaction: 2 })
   })
 })
@@ -166,11 +181,26 @@ describe('走访覆盖率: project-weeks with a completed visit / active project
   ]
 
   test('March 2026 has the ISO weeks W10–W13 (Thursdays 03-05…03-26); W14 (Thu 04-02) belongs to April', () => {
-    expect(periodWeeks(MARCH)).toEqual(['2026-W10', '2026-W11', '2026-W12', '2026-W13'])
+    expect(periodWeeks(MARCH, APRIL_10)).toEqual(['2026-W10', '2026-W11', '2026-W12', '2026-W13'])
+  })
+
+  test('only weeks that have begun count: on Wednesday 03-11 March has W10 and W11, and a week begins after its Monday 00:00', () => {
+    expect(periodWeeks(MARCH, sh('2026-03-11T10:00:00'))).toEqual(['2026-W10', '2026-W11'])
+    expect(periodWeeks(MARCH, sh('2026-03-09T00:00:00'))).toEqual(['2026-W10'])
+    expect(periodWeeks(MARCH, sh('2026-03-09T00:00:01'))).toEqual(['2026-W10', '2026-W11'])
+  })
+
+  test('on Tuesday 2026-12-01, December has one begun week (W49): 1 of 6 projects visited reads 1/6, not 1/30', () => {
+    const december = { from: sh('2026-12-01T00:00:00'), to: sh('2027-01-01T00:00:00') }
+    const now = sh('2026-12-01T09:30:00')
+    const six = ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => ({ _id: id, teamId: 't1', status: 'active' as const, createdAt: 0 }))
+    const weeks = activeProjectWeeks(six, december, now)
+    const done: VisitFact[] = [{ projectId: 'a', weekKey: '2026-W49', status: 'done' }]
+    expect(computeMetrics([], done, weeks, december, now).metrics.coverage).toMatchObject({ numerator: 1, denominator: 6 })
   })
 
   test('2 of 6 project-weeks (p1 × 4 weeks, p2 × W12–W13)', () => {
-    const weeks = activeProjectWeeks(projects, MARCH)
+    const weeks = activeProjectWeeks(projects, MARCH, APRIL_10)
     expect(weeks).toHaveLength(6)
     expect(computeMetrics([], visits, weeks, MARCH, APRIL_10).metrics.coverage).toMatchObject({
       label: '走访覆盖率',
@@ -181,7 +211,7 @@ describe('走访覆盖率: project-weeks with a completed visit / active project
   })
 
   test('by team: t1 1/4, t2 1/2; by department there is no coverage', () => {
-    const weeks = activeProjectWeeks(projects, MARCH)
+    const weeks = activeProjectWeeks(projects, MARCH, APRIL_10)
     const rows = computeMetricsBy('team', [], visits, weeks, MARCH, APRIL_10)
     expect(rows.map((r) => [r.key, r.dashboard.metrics.coverage.numerator, r.dashboard.metrics.coverage.denominator])).toEqual([
       ['t1', 1, 4],
@@ -213,5 +243,28 @@ describe('breakdowns', () => {
       ['2026-W12', 1, 0],
       ['2026-W14', 0, 1],
     ])
+  })
+})
+
+describe('a deadline at 24:00 of day D belongs to day D, in every period, week and drill', () => {
+  // Sign-for due "within 1 working day" of a Monday 11-30 dispatch: 24:00 of Tue 12-01 is stored as
+  // 12-02 00:00; one due at 24:00 of 11-30 (stored as 12-01 00:00) is November's.
+  const november = { from: sh('2026-11-01T00:00:00'), to: sh('2026-12-01T00:00:00') }
+  const december = { from: sh('2026-12-01T00:00:00'), to: sh('2027-01-01T00:00:00') }
+  const now = sh('2026-12-10T10:00:00')
+  const facts = [fact('midnight', { signForDue: endOf('2026-11-30'), signedForAt: sh('2026-11-30T15:00:00'), signedOnTime: true })]
+
+  test('counted in November, not December', () => {
+    expect(computeMetrics(facts, [], 0, november, now).metrics.response).toMatchObject({ numerator: 1, denominator: 1 })
+    expect(computeMetrics(facts, [], 0, december, now).metrics.response).toMatchObject({ numerator: 0, denominator: 0 })
+    expect(drill(facts, 'response', 'denominator', november, now)).toEqual(['midnight'])
+    expect(drill(facts, 'response', 'denominator', december, now)).toEqual([])
+  })
+
+  test('placed in the ISO week that ends with that day (Monday 00:00 belongs to the week before)', () => {
+    const sunday = [fact('sun', { signForDue: endOf('2026-11-29'), signedForAt: sh('2026-11-29T15:00:00'), signedOnTime: true })]
+    expect(sunday[0].signForDueWeek).toBe('2026-W48')
+    const rows = computeMetricsBy('week', sunday, [], 0, november, now)
+    expect(rows.map((r) => r.key)).toEqual(['2026-W48'])
   })
 })

@@ -60,7 +60,7 @@ export function sumsBy(
       const key = factsGroup(f, c, groupBy)
       if (key !== undefined) row(key)[c.name] += v
     }
-  for (const cov of coverageCounts(visits, active, period, groupBy)) {
+  for (const cov of coverageCounts(visits, active, period, now, groupBy)) {
     const s = row(cov.key)
     s.visitsDone += cov.visitsDone
     s.projectWeeks += cov.projectWeeks
@@ -70,8 +70,8 @@ export function sumsBy(
 
 /**
  * The dashboard for a period.
- * @param activeProjectWeeks the active project-weeks (activeProjectWeeks(projects, period)), or just their number
- * @example computeMetrics(facts, visits, activeProjectWeeks(projects, march), march, now).metrics.response.value
+ * @param activeProjectWeeks the active project-weeks (activeProjectWeeks(projects, period, now)), or just their number
+ * @example computeMetrics(facts, visits, activeProjectWeeks(projects, march, now), march, now).metrics.response.value
  */
 export function computeMetrics(
   facts: readonly IssueFacts[],
@@ -120,9 +120,9 @@ const DRILL: Record<DrillKey, { numerator: string; denominator: string }> = {
   resolution: { numerator: 'solved', denominator: 'settled' },
   satisfaction: { numerator: 'satisfied', denominator: 'rated' },
   onTime: { numerator: 'answeredOnTime', denominator: 'answerDue' },
-  reopen: { numerator: 'reopened', denominator: 'settled' },
+  reopen: { numerator: 'reopened', denominator: 'confirmed' },
   returns: { numerator: 'returned', denominator: 'dispatched' },
-  overdue: { numerator: 'overdue', denominator: 'running' },
+  overdue: { numerator: 'overdue', denominator: 'open' },
   answerDays: { numerator: 'ans', denominator: 'ans' },
   firstContactDays: { numerator: 'fc', denominator: 'fc' },
 }

@@ -28,8 +28,8 @@ export const lt = (field: Field, value: number): Cond => ({ op: 'lt', field, val
 export const lte = (field: Field, value: number): Cond => ({ op: 'lte', field, value })
 export const and = (...all: Cond[]): Cond => ({ op: 'and', all })
 export const or = (...all: Cond[]): Cond => ({ op: 'or', all })
-/** from ≤ field < to */
-export const within = (field: Field, from: number, to: number): Cond => and(gte(field, from), lt(field, to))
+/** from < field ≤ to: an instant exactly at a boundary counts in the period that ends there (a deadline at 24:00 of day D belongs to day D). */
+export const within = (field: Field, from: number, to: number): Cond => and(gt(field, from), lte(field, to))
 
 /** Evaluate in memory. */
 export function holds(cond: Cond, facts: IssueFacts): boolean {

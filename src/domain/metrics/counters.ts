@@ -3,22 +3,26 @@
  * A counter is a condition (conditions.ts) plus what to add when it holds (1, or the issue's returns),
  * and the date that places it in a week for the by-week breakdown (null: a "now" figure, not by week).
  *
- * Period semantics (DESIGN.md "Metrics for managers"); repeats (isRepeat) are left out everywhere:
+ * Period semantics (DESIGN.md "Metrics for managers"); a period is (from, to] — an instant exactly at a
+ * boundary (a deadline at 24:00 of day D) counts in the period that ends there; repeats (isRepeat) are
+ * left out everywhere:
  * - 响应率   den: sign-for deadline in the period, and decided (signed, or left unsigned after the
  *            deadline, or still unsigned with the deadline passed); num: signed by the deadline.
  * - 解决率   den: confirmed or auto-closed in the period (latest confirmation); num: 解决.
  * - 满意率   den: rated (by the enterprise) among those; num: 满意.
  * - 按期办结率 den: effective answer deadline in the period, and decided (answered, or left unanswered
  *            after it, or still unanswered and not paused with it passed); num: answered by it.
- * - 重办率   den: confirmed or auto-closed in the period; num: reopened at least once.
+ * - 重办率   den: the enterprise's latest explicit confirmation in the period (auto-closes are not
+ *            confirmations; a confirmation that reopened the issue is one); num: reopened at least once.
  * - 平均转派 den: first dispatched in the period; num: sum of returns.
- * - 当前逾期 den: issues with a running deadline now; num: that deadline has passed (not by week).
+ * - 当前逾期 den: 在办 now (not closed, withdrawn or declined — the one definition, as on the boards);
+ *            num: its running deadline (交办, 签收 or 答复) has passed (not by week).
  * - Medians: answered (resp. first contacted) in the period, by histogram bucket.
  */
 import { type Cond, and, eq, gt, holds, lt, lte, ne, or, within } from './conditions'
 import type { IssueFacts, Period } from './types'
 
-export type DateField = 'signForDue' | 'confirmedAt' | 'answerDue' | 'answeredAt' | 'dispatchedAt' | 'firstContactAt'
+export type DateField = 'signForDue' | 'confirmedAt' | 'answerDue' | 'answeredAt' | 'dispatchedAt' | 'firstContactAt' | 'lastConfirmAt'
 
 /** The week-key fact of each dated fact. */
 export const WEEK_FIELD: Record<DateField, keyof IssueFacts> = {
@@ -28,6 +32,7 @@ export const WEEK_FIELD: Record<DateField, keyof IssueFacts> = {
   answeredAt: 'answeredWeek',
   dispatchedAt: 'dispatchedWeek',
   firstContactAt: 'firstContactWeek',
+  lastConfirmAt: 'lastConfirmWeek',
 }
 
 export interface Counter {
@@ -82,13 +87,14 @@ export function counters(period: Period, now: number): Counter[] {
     { name: 'rated', when: 'confirmedAt', cond: and(settled, ne('rating', null)) },
     { name: 'satisfied', when: 'confirmedAt', cond: and(settled, eq('rating', 'satisfied')) },
     { name: 'basically', when: 'confirmedAt', cond: and(settled, eq('rating', 'basically')) },
-    { name: 'reopened', when: 'confirmedAt', cond: and(settled, eq('reopened', true)) },
+    { name: 'confirmed', when: 'lastConfirmAt', cond: inPeriod('lastConfirmAt') },
+    { name: 'reopened', when: 'lastConfirmAt', cond: inPeriod('lastConfirmAt', eq('reopened', true)) },
     { name: 'answerDue', when: 'answerDue', cond: answerDue },
     { name: 'answeredOnTime', when: 'answerDue', cond: inPeriod('answerDue', eq('answeredOnTime', true)) },
     { name: 'dispatched', when: 'dispatchedAt', cond: dispatched },
     { name: 'returns', when: 'dispatchedAt', cond: dispatched, sum: 'returns' },
     { name: 'returned', when: 'dispatchedAt', cond: and(dispatched, gt('returns', 0)) },
-    { name: 'running', when: null, cond: and(live, ne('runningDue', null)) },
+    { name: 'open', when: null, cond: live },
     { name: 'overdue', when: null, cond: and(live, lt('runningDue', now)) },
     { name: 'yellow', when: null, cond: and(live, eq('ladder', 'yellow')) },
     { name: 'red', when: null, cond: and(live, eq('ladder', 'red')) },

@@ -2,7 +2,8 @@
  * 走访覆盖率: project-weeks with a completed visit / active project-weeks (ISO weeks, Asia/Shanghai).
  *
  * A week belongs to a period when its Thursday (00:00 Shanghai) falls in [from, to): consecutive
- * periods share no week, and a month gets the weeks the ISO calendar gives it most of.
+ * periods share no week, and a month gets the weeks the ISO calendar gives it most of. Only weeks
+ * that have begun by `now` count (on December 1 the month has one week, not five).
  * A project is active in a week when its status is 'active' now and it was created before the week
  * ended (the project document keeps no history of status changes).
  */
@@ -10,12 +11,13 @@ import { DAY_MS, addWeeks, weekBounds, weekKey } from '../time'
 import type { Project } from '../types'
 import type { GroupBy, Period, ProjectWeek, VisitFact } from './types'
 
-/** The ISO week keys of a period, in order. */
-export function periodWeeks(period: Period): string[] {
+/** The ISO week keys of a period that have begun by `now`, in order. */
+export function periodWeeks(period: Period, now: number): string[] {
   const out: string[] = []
   for (let w = addWeeks(weekKey(period.from), -1); ; w = addWeeks(w, 1)) {
-    const thursday = weekBounds(w).start + 3 * DAY_MS
-    if (thursday >= period.to) break
+    const { start } = weekBounds(w)
+    const thursday = start + 3 * DAY_MS
+    if (thursday >= period.to || start >= now) break
     if (thursday >= period.from) out.push(w)
   }
   return out
@@ -34,13 +36,14 @@ export function weeksOverlapping(period: Period): string[] {
 
 /**
  * Active projects × the period's ISO weeks: the denominator of 走访覆盖率.
- * @example activeProjectWeeks([{ _id: 'p1', teamId: 't1', status: 'active', createdAt: 0 }], march2026).length // 4
+ * @example activeProjectWeeks([{ _id: 'p1', teamId: 't1', status: 'active', createdAt: 0 }], march2026, april1).length // 4
  */
 export function activeProjectWeeks(
   projects: readonly Pick<Project, '_id' | 'teamId' | 'status' | 'createdAt'>[],
   period: Period,
+  now: number,
 ): ProjectWeek[] {
-  const weeks = periodWeeks(period)
+  const weeks = periodWeeks(period, now)
   const out: ProjectWeek[] = []
   for (const p of projects) {
     if (p.status !== 'active') continue
@@ -82,12 +85,13 @@ export function coverageCounts(
   visits: readonly VisitFact[],
   active: number | readonly ProjectWeek[],
   period: Period,
+  now: number,
   groupBy: GroupBy | null,
 ): CoverageCount[] {
   const done = new Set(visits.filter((v) => v.status === 'done').map((v) => pwKey(v.projectId, v.weekKey)))
   if (typeof active === 'number') {
     if (groupBy !== null) return []
-    const weeks = new Set(periodWeeks(period))
+    const weeks = new Set(periodWeeks(period, now))
     const visitsDone = [...done].filter((k) => weeks.has(k.split('\u0000')[1])).length
     return [{ key: null, visitsDone, projectWeeks: active }]
   }

@@ -3,7 +3,7 @@
  * metricsFromAggregate (sums made by the database), so both show the same figures.
  */
 import { HISTOGRAM_CAP, type Sums, histogramName } from './counters'
-import type { Beside, Dashboard, DaysFigure, DaysKey, Metric, MetricKey, Period, Weights } from './types'
+import type { Beside, Dashboard, DaysFigure, DaysKey, DrillKey, Metric, MetricKey, Period, Weights } from './types'
 import { DEFAULT_WEIGHTS } from './types'
 
 export const METRIC_LABELS: Record<MetricKey, string> = {
@@ -21,6 +21,23 @@ export const METRIC_LABELS: Record<MetricKey, string> = {
 export const DAYS_LABELS: Record<DaysKey, string> = {
   answerDays: '答复用时中位数（工作日）',
   firstContactDays: '首次联系用时中位数（工作日）',
+}
+
+/**
+ * What the two lists behind a figure are called, and which one a tap on the figure opens
+ * (当前逾期 opens the overdue issues; a rate opens everything it is taken over).
+ * The medians have one list (the issues in the histogram).
+ */
+export const DRILL_PARTS: Record<DrillKey, { numerator: string; denominator?: string; opens: 'numerator' | 'denominator' }> = {
+  response: { numerator: '按时签收', denominator: '应签收', opens: 'denominator' },
+  resolution: { numerator: '解决', denominator: '已确认或自动办结', opens: 'denominator' },
+  satisfaction: { numerator: '满意', denominator: '已评价', opens: 'denominator' },
+  onTime: { numerator: '按期答复', denominator: '应答复', opens: 'denominator' },
+  reopen: { numerator: '重办', denominator: '企业已确认', opens: 'denominator' },
+  returns: { numerator: '被退回', denominator: '已交办', opens: 'denominator' },
+  overdue: { numerator: '已逾期', denominator: '在办', opens: 'numerator' },
+  answerDays: { numerator: '已答复', opens: 'numerator' },
+  firstContactDays: { numerator: '已联系企业', opens: 'numerator' },
 }
 
 /** Display order of the dashboard's metrics. */
@@ -65,23 +82,18 @@ function days(key: DaysKey, s: Sums, prefix: 'ans' | 'fc'): DaysFigure {
 }
 
 /**
- * 综合分: the weighted mean of 响应率, 解决率 and 满意率 over those that have a value (weights of the
- * missing ones are left out of the denominator); null when none has a value.
+ * 综合分: the weighted mean of 响应率, 解决率 and 满意率 — only when all three have data this period;
+ * otherwise no score (value null) and `missing` names the parts without data.
  * numerator = Σ weight × rate, denominator = Σ weight; the weights are shown beside it as shares.
  */
 function score(parts: Record<keyof Weights, Metric>, weights: Weights): Metric {
-  let numerator = 0
-  let denominator = 0
   const keys = ['response', 'resolution', 'satisfaction'] as const
-  for (const k of keys) {
-    const v = parts[k].value
-    if (v === null) continue
-    numerator += weights[k] * v
-    denominator += weights[k]
-  }
+  const missing = keys.filter((k) => parts[k].value === null).map((k) => METRIC_LABELS[k])
   const total = keys.reduce((a, k) => a + weights[k], 0)
   const besides = keys.map((k) => ({ label: `${METRIC_LABELS[k]}权重`, value: ratio(weights[k], total), kind: 'rate' as const }))
-  return metric('score', numerator, denominator, besides, 'score')
+  if (missing.length > 0) return { ...metric('score', 0, 0, besides, 'score'), missing }
+  const numerator = keys.reduce((a, k) => a + weights[k] * (parts[k].value as number), 0)
+  return metric('score', numerator, total, besides, 'score')
 }
 
 export function dashboardFromSums(s: Sums, period: Period, now: number, weights: Weights = DEFAULT_WEIGHTS): Dashboard {
@@ -100,7 +112,7 @@ export function dashboardFromSums(s: Sums, period: Period, now: number, weights:
     resolution,
     satisfaction,
     onTime: metric('onTime', n('answeredOnTime'), n('answerDue')),
-    reopen: metric('reopen', n('reopened'), n('settled')),
+    reopen: metric('reopen', n('reopened'), n('confirmed')),
     returns: metric(
       'returns',
       n('returns'),
@@ -110,7 +122,7 @@ export function dashboardFromSums(s: Sums, period: Period, now: number, weights:
     ),
     coverage: metric('coverage', n('visitsDone'), n('projectWeeks')),
     score: score({ response, resolution, satisfaction }, weights),
-    overdue: metric('overdue', n('overdue'), n('running'), [
+    overdue: metric('overdue', n('overdue'), n('open'), [
       { label: '黄牌', value: n('yellow'), kind: 'count' },
       { label: '红牌', value: n('red'), kind: 'count' },
       { label: '督办中', value: n('supervised'), kind: 'count' },

@@ -9,7 +9,7 @@
 import type { WorkCalendar } from '../calendar/types'
 import { workingMsBetween } from '../calendar/workingTime'
 import { runningDeadline } from '../issue/ladder'
-import { DAY_MS, weekKey, ymdOf } from '../time'
+import { DAY_MS, countedDay, countedWeek } from '../time'
 import type { Issue, IssueState } from '../types'
 import type { IssueFacts } from './types'
 
@@ -18,7 +18,7 @@ const ENDED: readonly IssueState[] = ['closed', 'withdrawn', 'declined']
 const ANSWERING: readonly IssueState[] = ['dispatched', 'in_progress', 'awaiting_materials']
 
 const days = (ms: number): number => Math.round((ms / DAY_MS) * 100) / 100
-const weekOrNull = (t: number | null): string | null => (t === null ? null : weekKey(t))
+const weekOrNull = (t: number | null): string | null => (t === null ? null : countedWeek(t))
 
 /** Decided on-time flag: true/false when the step happened (or was abandoned late), null while pending. */
 function onTime(doneAt: number | null, due: number | null, pending: boolean, leftAt: number | null): boolean | null {
@@ -51,6 +51,12 @@ function firstContact(issue: Issue): number | null {
   return e ? e.at : (issue.resolvedAt ?? null)
 }
 
+/** The enterprise's latest confirmation, also one that reopened the issue (auto-closes are not confirmations). */
+function lastConfirmation(issue: Issue): number | null {
+  for (let i = issue.timeline.length - 1; i >= 0; i--) if (issue.timeline[i].action === 'confirm') return issue.timeline[i].at
+  return null
+}
+
 /**
  * @example issueFacts(issue, zoneCalendar) // → { issueId, projectId, …, signedOnTime: true, … }
  */
@@ -75,7 +81,7 @@ export function issueFacts(issue: Issue, cal: WorkCalendar): IssueFacts {
     departmentId: issue.leadDepartmentId ?? null,
     state: issue.state,
     raisedAt: issue.raisedAt,
-    raisedDay: ymdOf(issue.raisedAt),
+    raisedDay: countedDay(issue.raisedAt),
     open,
     paused: issue.state === 'awaiting_materials',
     isRepeat: !!issue.repeatOf,
@@ -100,6 +106,7 @@ export function issueFacts(issue: Issue, cal: WorkCalendar): IssueFacts {
     resolution: confirmation?.resolution ?? null,
     rating: confirmation?.rating ?? null,
     autoClosed: auto,
+    lastConfirmAt: lastConfirmation(issue),
     reopened: (issue.reopenCount ?? 0) > 0,
     closedAt: issue.closedAt ?? null,
     ladder: issue.ladder ?? 'none',
@@ -110,5 +117,6 @@ export function issueFacts(issue: Issue, cal: WorkCalendar): IssueFacts {
     answeredWeek: weekOrNull(answeredAt),
     dispatchedWeek: weekOrNull(dispatchedAt),
     firstContactWeek: weekOrNull(firstContactAt),
+    lastConfirmWeek: weekOrNull(lastConfirmation(issue)),
   }
 }

@@ -3,9 +3,10 @@ export * from './types'
 export { issueFacts } from './facts'
 export { computeMetrics, computeMetricsBy, drill } from './compute'
 export { activeProjectWeeks, periodWeeks, weeksOverlapping } from './coverage'
-export { METRIC_LABELS, METRIC_ORDER, DAYS_LABELS } from './dashboard'
+export { DAYS_LABELS, DRILL_PARTS, METRIC_LABELS, METRIC_ORDER } from './dashboard'
 export { HISTOGRAM_CAP } from './counters'
 export {
+  matchStage,
   metricsPipeline,
   visitsPipeline,
   metricsFromAggregate,

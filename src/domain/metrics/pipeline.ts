@@ -38,9 +38,9 @@ const summand = (c: Counter): Record<string, unknown> => ({
 })
 
 /** Narrows the scan to issues that can add to some counter (exactness comes from the $cond's). */
-function matchStage(period: Period, withNow: boolean): Record<string, unknown> {
+export function matchStage(period: Period, withNow: boolean): Record<string, unknown> {
   const branches: Record<string, unknown>[] = DATE_FIELDS.map((d) => ({
-    [`facts.${d}`]: { $gte: period.from, $lt: period.to },
+    [`facts.${d}`]: { $gt: period.from, $lte: period.to },
   }))
   if (withNow) branches.push({ 'facts.open': true })
   return { $match: { 'facts.isRepeat': false, $or: branches } }
@@ -68,10 +68,10 @@ export function metricsPipeline(period: Period, now: number, groupBy?: GroupBy):
   return [matchStage(period, false), { $project: { parts } }, { $unwind: '$parts' }, { $group: group }, ...tail]
 }
 
-/** Over the visits collection: per project, the weeks of the period with a completed visit. */
-export function visitsPipeline(period: Period): Record<string, unknown>[] {
+/** Over the visits collection: per project, the weeks of the period (begun by now) with a completed visit. */
+export function visitsPipeline(period: Period, now: number): Record<string, unknown>[] {
   return [
-    { $match: { status: 'done', weekKey: { $in: periodWeeks(period) } } },
+    { $match: { status: 'done', weekKey: { $in: periodWeeks(period, now) } } },
     { $group: { _id: '$projectId', weeks: { $push: '$weekKey' } } },
     { $sort: { _id: 1 } },
     { $limit: MAX_ROWS },
@@ -107,7 +107,7 @@ function rowSums(
     for (const name of Object.keys(empty)) if (typeof r[name] === 'number') s[name] += r[name] as number
     out.set(key, s)
   }
-  for (const cov of coverageCounts(visitFactsFromAggregate(visitRows), active, period, groupBy)) {
+  for (const cov of coverageCounts(visitFactsFromAggregate(visitRows), active, period, now, groupBy)) {
     const s = out.get(cov.key) ?? { ...empty }
     s.visitsDone += cov.visitsDone
     s.projectWeeks += cov.projectWeeks

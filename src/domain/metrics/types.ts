@@ -54,6 +54,8 @@ export interface IssueFacts {
   resolution: Resolution | null
   rating: Rating | null
   autoClosed: boolean
+  /** The enterprise's latest explicit confirmation, also one that reopened it (never an auto-close). */
+  lastConfirmAt: number | null
   /** Reopened (重办) at least once after a confirmation. */
   reopened: boolean
   closedAt: number | null
@@ -66,6 +68,7 @@ export interface IssueFacts {
   answeredWeek: string | null
   dispatchedWeek: string | null
   firstContactWeek: string | null
+  lastConfirmWeek: string | null
 }
 
 /** A visit as coverage needs it (the visits collection's own fields). */
@@ -129,9 +132,11 @@ export interface Metric {
   kind: 'rate' | 'average' | 'score'
   numerator: number
   denominator: number
-  /** numerator / denominator, null when the denominator is 0. */
+  /** numerator / denominator, null when the denominator is 0 (综合分: null unless all three parts have data). */
   value: number | null
   besides?: Beside[]
+  /** 综合分: the parts with no data this period, by name (why the score reads —). */
+  missing?: string[]
 }
 
 /** A median from the working-day histogram (see HISTOGRAM_CAP in counters.ts). */

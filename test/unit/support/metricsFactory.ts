@@ -1,5 +1,5 @@
 /** Small local builders for the metrics tests (independent of the lifecycle's own helpers). */
-import { DAY_MS, weekKey, ymdOf } from '../../../src/domain/time'
+import { DAY_MS, countedDay, countedWeek } from '../../../src/domain/time'
 import type { Issue, IssueState, Role, TimelineEvent } from '../../../src/domain/types'
 import type { IssueFacts } from '../../../src/domain/metrics'
 
@@ -11,7 +11,7 @@ export const endOf = (ymd: string): number => sh(`${ymd}T00:00:00`) + DAY_MS
 export const MARCH = { from: sh('2026-03-01T00:00:00'), to: sh('2026-04-01T00:00:00') }
 export const APRIL_10 = sh('2026-04-10T12:00:00')
 
-const weekOrNull = (t: number | null): string | null => (t === null ? null : weekKey(t))
+const weekOrNull = (t: number | null): string | null => (t === null ? null : countedWeek(t))
 
 /** Facts with everything absent; override what the case needs (week keys follow the dates). */
 export function fact(issueId: string, over: Partial<IssueFacts> = {}): IssueFacts {
@@ -23,7 +23,7 @@ export function fact(issueId: string, over: Partial<IssueFacts> = {}): IssueFact
     departmentId: 'd1',
     state: 'closed',
     raisedAt,
-    raisedDay: ymdOf(raisedAt),
+    raisedDay: countedDay(raisedAt),
     open: false,
     paused: false,
     isRepeat: false,
@@ -44,6 +44,7 @@ export function fact(issueId: string, over: Partial<IssueFacts> = {}): IssueFact
     resolution: null,
     rating: null,
     autoClosed: false,
+    lastConfirmAt: null,
     reopened: false,
     closedAt: null,
     ladder: 'none',
@@ -54,6 +55,7 @@ export function fact(issueId: string, over: Partial<IssueFacts> = {}): IssueFact
     answeredWeek: null,
     dispatchedWeek: null,
     firstContactWeek: null,
+    lastConfirmWeek: null,
     ...over,
   }
   return {
@@ -65,6 +67,7 @@ export function fact(issueId: string, over: Partial<IssueFacts> = {}): IssueFact
     answeredWeek: weekOrNull(f.answeredAt),
     dispatchedWeek: weekOrNull(f.dispatchedAt),
     firstContactWeek: weekOrNull(f.firstContactAt),
+    lastConfirmWeek: weekOrNull(f.lastConfirmAt),
   }
 }
 

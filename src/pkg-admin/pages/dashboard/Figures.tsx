@@ -15,6 +15,7 @@ export function bigValue(m: Metric): string {
 }
 
 function fraction(m: Metric): string {
+  if (m.key === 'score' && m.missing?.length) return `${m.missing.join('、')}本期无数据，暂不计分`
   if (m.key === 'score') return '响应、解决、满意三率加权'
   if (m.key === 'overdue') return `在办 ${m.denominator} 件中`
   if (m.kind === 'average') return `转派 ${m.numerator} 次 / 交办 ${m.denominator} 件`

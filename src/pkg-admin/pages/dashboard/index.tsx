@@ -9,13 +9,15 @@ import { Screen } from '../../../components/Screen'
 import { usePullRefresh, useQuery } from '../../../hooks/useQuery'
 import { ROUTES } from '../../../pages/index/routes'
 import { BarList, ColumnChart } from '../../components/Bars'
+import { DRILL_PARTS } from '../../../domain/metrics/dashboard'
+import type { DrillKey } from '../../../domain/metrics/types'
 import { PERIOD_OPTIONS, type PeriodKind } from '../../../domain/period'
 import { Coverage } from './Coverage'
 import { DRILLABLE, DaysFig, MetricFigure, ORDER } from './Figures'
 import '../../admin.scss'
 
-export function drillUrl(metric: string, label: string, period: { from: number; to: number }): string {
-  return `${ROUTES.drill}?metric=${metric}&part=denominator&from=${period.from}&to=${period.to}&label=${encodeURIComponent(label)}`
+export function drillUrl(metric: DrillKey, label: string, period: { from: number; to: number }): string {
+  return `${ROUTES.drill}?metric=${metric}&part=${DRILL_PARTS[metric].opens}&from=${period.from}&to=${period.to}&label=${encodeURIComponent(label)}`
 }
 
 export default function DashboardPage() {
@@ -31,13 +33,13 @@ export default function DashboardPage() {
       <Async query={q}>
         {(v) => {
           const { period, now } = v.dashboard
-          const drill = (metric: string, label: string) => void Taro.navigateTo({ url: drillUrl(metric, label, period) })
+          const drill = (metric: DrillKey, label: string) => void Taro.navigateTo({ url: drillUrl(metric, label, period) })
           return (
           <>
             {v.estimateNotice && <View className='notice'>{v.estimateNotice}</View>}
             <View className='dash__grid'>
               {ORDER.map((k) => v.dashboard.metrics[k]).filter(Boolean).map((m) => (
-                <MetricFigure key={m.key} m={m} onTap={DRILLABLE(m.key) ? () => drill(m.key, m.label) : undefined} />
+                <MetricFigure key={m.key} m={m} onTap={DRILLABLE(m.key) ? () => drill(m.key as DrillKey, m.label) : undefined} />
               ))}
               <DaysFig d={v.dashboard.answerDays} onTap={() => drill('answerDays', v.dashboard.answerDays.label)} />
               <DaysFig d={v.dashboard.firstContactDays} onTap={() => drill('firstContactDays', v.dashboard.firstContactDays.label)} />

@@ -8,6 +8,7 @@ import { Async } from '../../../components/Async'
 import { Chips } from '../../../components/Fields'
 import { IssueRow } from '../../../components/IssueRow'
 import { Screen } from '../../../components/Screen'
+import { DRILL_PARTS } from '../../../domain/metrics/dashboard'
 import { useParams } from '../../../hooks/useParams'
 import { PAGE_SIZE } from '../../../hooks/usePaged'
 import { usePullRefresh, useQuery } from '../../../hooks/useQuery'
@@ -15,17 +16,24 @@ import '../../admin.scss'
 
 type DrillInput = Input<'dashboard', 'drill'>
 
-const PARTS = [
-  { value: 'denominator' as const, label: '全部（分母）' },
-  { value: 'numerator' as const, label: '达标（分子）' },
-]
+type DrillKey = DrillInput['metric']
+
+/** The figure's own names for its two lists, e.g. 已逾期（分子）/ 在办（分母）. */
+export function partOptions(metric: DrillKey): { value: DrillInput['part']; label: string }[] {
+  const names = DRILL_PARTS[metric]
+  const numerator = { value: 'numerator' as const, label: `${names.numerator}（分子）` }
+  if (!names.denominator) return [{ ...numerator, label: names.numerator }]
+  const denominator = { value: 'denominator' as const, label: `${names.denominator}（分母）` }
+  return names.opens === 'numerator' ? [numerator, denominator] : [denominator, numerator]
+}
 
 export default function Drill() {
   const p = useParams()
-  const [part, setPart] = useState<DrillInput['part']>(p.part === 'numerator' ? 'numerator' : 'denominator')
+  const metric = (p.metric in DRILL_PARTS ? p.metric : 'response') as DrillKey
+  const [part, setPart] = useState<DrillInput['part']>(p.part === 'numerator' || p.part === 'denominator' ? p.part : DRILL_PARTS[metric].opens)
   const [shown, setShown] = useState(PAGE_SIZE)
   const period = { from: Number(p.from), to: Number(p.to) }
-  const q = useQuery(() => call('dashboard', 'drill', { period, metric: p.metric as DrillInput['metric'], part }), [p.metric, p.from, p.to, part])
+  const q = useQuery(() => call('dashboard', 'drill', { period, metric, part }), [metric, p.from, p.to, part])
   usePullRefresh(q.reload)
   useReachBottom(() => setShown((n) => n + PAGE_SIZE))
 
@@ -33,7 +41,7 @@ export default function Drill() {
     <Screen className='admin'>
       <View className='admin__bar'>
         <Text className='card__title'>{p.label || '问题明细'}</Text>
-        <Chips options={PARTS} value={[part]} onChange={([x]) => { setPart(x); setShown(PAGE_SIZE) }} />
+        <Chips options={partOptions(metric)} value={[part]} onChange={([x]) => { setPart(x); setShown(PAGE_SIZE) }} />
       </View>
       <Async query={q} empty={(d) => d.items.length === 0} emptyTitle='没有相关问题'>
         {(d) => (
