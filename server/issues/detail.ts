@@ -34,12 +34,13 @@ export async function projectName(projectId: string): Promise<string> {
   return (data as { name?: string } | null)?.name ?? ''
 }
 
-/** The other issues of a 重复反映 pair, in one read. */
+/** The other issues of a 重复反映 pair, and the likely original suggested at raise time, in one read. */
 export async function relatedIssues(issue: Issue): Promise<Issue[]> {
   const _ = getDb().command
   const root = issue.repeatOf ?? issue._id
+  const suggested = !issue.repeatOf && issue.suggestedRepeatOf ? [{ _id: issue.suggestedRepeatOf }] : []
   const { data } = await issuesCollection()
-    .where(_.or([{ _id: root }, { repeatOf: root }]))
+    .where(_.or([{ _id: root }, { repeatOf: root }, ...suggested]))
     .field({ timeline: false, facts: false })
     .limit(20)
     .get()

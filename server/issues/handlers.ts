@@ -102,9 +102,20 @@ export async function act(input: v.InferOutput<typeof actOnIssueInput>, ctx: Act
     ...(typeof cmd.leadDepartmentId === 'string' ? [cmd.leadDepartmentId] : []),
     ...(Array.isArray(cmd.assistDepartmentIds) ? (cmd.assistDepartmentIds as string[]) : []),
   ]
-  const [{ calendar }, departments] = await Promise.all([loadCalendar(), loadDepartments(mentioned)])
+  const repeatOf = cmd.action === 'link_repeat' && typeof cmd.repeatOf === 'string' ? cmd.repeatOf : undefined
+  const [{ calendar }, departments, repeatTarget] = await Promise.all([
+    loadCalendar(),
+    loadDepartments(mentioned),
+    repeatOf ? loadIssue(repeatOf) : undefined,
+  ])
   for (const id of mentioned) if (!departments.exists(id)) throw new AppError('INVALID_INPUT', '所选部门不存在')
-  const step = transition(issue, input.command as any, ctx.caller, { now: ctx.now, calendar, config: deskConfig(), departmentHasHandler: departments.hasHandler })
+  const step = transition(issue, input.command as any, ctx.caller, {
+    now: ctx.now,
+    calendar,
+    config: deskConfig(),
+    departmentHasHandler: departments.hasHandler,
+    ...(repeatTarget ? { repeatTarget } : {}),
+  })
   if (!step.ok) throw step.error
   const after = await commitStep(issue, step.value, calendar)
   await notifyStep(after, step.value.event, null, ctx.now)

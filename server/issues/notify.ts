@@ -97,8 +97,9 @@ async function peopleFor(issue: Issue, audiences: Set<Audience>): Promise<People
   const team = users.filter((u) => u.roles.includes('staff') && u.teamId === issue.teamId).map((u) => u._id)
   const handlers = users.filter((u) => u.roles.includes('handler') && issue.leadDepartmentId && u.departmentId === issue.leadDepartmentId).map((u) => u._id)
   const managers = wantManagers ? [...users.filter((u) => u.roles.includes('manager')).map((u) => u._id), ...configuredManagers()] : []
-  // A department without a handler yet is served by the project's team, which acts on its behalf.
-  return { assignee: handlers.length ? handlers : issue.leadDepartmentId ? team : [], team, managers }
+  // A department without a handler yet is served by the project's team, which acts on its behalf;
+  // an issue not yet dispatched (待交办) is the team's own to triage.
+  return { assignee: handlers.length ? handlers : team, team, managers }
 }
 
 /** The messages a step produces: one per person (the first rule that reaches them decides the template). */

@@ -172,6 +172,8 @@ export type IssueAction =
   | 'escalate'
   | 'auto_close'
   | 'recompute_deadlines'
+  | 'link_repeat'
+  | 'unlink_repeat'
 
 /** A timer or a zone-wide job acting on an issue (escalate, auto_close, recompute_deadlines). */
 export interface SystemCaller {
@@ -269,6 +271,12 @@ export interface Issue {
   raisedBy: string
   raisedAt: number
   clientRequestId: string
+  /** Start of the triage clock: receipt by the service team (the raise, a return, a reopening back to 待交办). */
+  triageFrom?: number
+  /** Dispatch, decline or solve it on the spot by then: 1 working day (urgent: 2 clock hours) from triageFrom. */
+  triageDue?: number
+  /** When it left 待交办 on the current triage clock (dispatched, declined, solved on the spot, withdrawn). */
+  triagedAt?: number
   leadDepartmentId?: string
   assistDepartmentIds: string[]
   complexity?: Complexity
@@ -309,7 +317,10 @@ export interface Issue {
   supervisedReason?: string
   returnCount: number
   reopenCount: number
+  /** 重复反映: the original this issue repeats (linked by the dispatcher; counted once in every figure). */
   repeatOf?: string
+  /** A likely original found at raise time, offered to the dispatcher to link. */
+  suggestedRepeatOf?: string
   version: number
   timeline: TimelineEvent[]
   updatedAt: number

@@ -51,9 +51,11 @@ const SPEC: Record<CommandAction, { from: string; roles: string; behalf?: true }
   unsupervise: { from: OPEN, roles: 'manager' },
   note: { from: OPEN, roles: 'liaison staff handler manager' },
   add_opinion: { from: WORK, roles: 'handler', behalf: true },
-  escalate: { from: 'dispatched in_progress', roles: 'system' },
+  link_repeat: { from: OPEN, roles: 'staff manager' },
+  unlink_repeat: { from: OPEN, roles: 'staff manager' },
+  escalate: { from: 'submitted dispatched in_progress', roles: 'system' },
   auto_close: { from: 'resolved', roles: 'system' },
-  recompute_deadlines: { from: `${WORK} resolved`, roles: 'system' },
+  recompute_deadlines: { from: `submitted ${WORK} resolved`, roles: 'system' },
 }
 
 const NOW = at('2026-03-02 09:00')
@@ -79,6 +81,8 @@ const COMMANDS: Record<CommandAction, (role: R) => object> = {
   unsupervise: () => ({ action: 'unsupervise' }),
   note: () => ({ action: 'note', text: '已电话联系企业。' }),
   add_opinion: (role) => ({ action: 'add_opinion', text: '同意主办部门意见。', ...(role === 'staff' ? { departmentId: 'd2' } : {}) }),
+  link_repeat: () => ({ action: 'link_repeat', repeatOf: 'original' }),
+  unlink_repeat: () => ({ action: 'unlink_repeat', reason: '诉求不同' }),
   escalate: () => ({ action: 'escalate' }),
   auto_close: () => ({ action: 'auto_close' }),
   recompute_deadlines: () => ({ action: 'recompute_deadlines' }),
@@ -95,6 +99,8 @@ function fixture(state: IssueState, action: CommandAction): Issue {
   }
   const i = issueIn(state)
   if (action === 'unsupervise' && OPEN.split(' ').includes(state)) return must(i, COMMANDS.supervise('manager') as never, manager, c).issue
+  if (action === 'unlink_repeat') return { ...i, repeatOf: 'original' }
+  if (action === 'link_repeat') return { ...i, suggestedRepeatOf: 'original' }
   return i
 }
 
@@ -126,7 +132,7 @@ for (const noHandler of [false, true])
 
 describe('the lifecycle table, cell by cell', () => {
   test.each(cells)('in %s, %s taking %s (departments without handler: %s)', (state, role, action, noHandler) => {
-    const ctx = ctxAt(LATER, { departmentHasHandler: () => !noHandler })
+    const ctx = ctxAt(LATER, { departmentHasHandler: () => !noHandler, repeatTarget: { _id: 'original', projectId: 'p1' } })
     const r = transition(fixture(state, action), COMMANDS[action](role) as never, CALLERS[role](action), ctx)
     const want = expected(state, role, action, noHandler)
     if (want === 'ok') expect(r).toMatchObject({ ok: true })

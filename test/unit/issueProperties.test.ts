@@ -27,6 +27,8 @@ const dept = fc.constantFrom('d1', 'd2', 'd3')
 const text = fc.constantFrom('已于3月10日办结。', '尽快处理', '已转相关部门', '说明')
 const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined })
 const bool = fc.boolean()
+/** The issue named as the original when a step links a repeat (another of the project's issues). */
+const ORIGINAL = { _id: 'original', projectId: 'p1' }
 
 const COMMANDS: { [A in CommandAction]: fc.Arbitrary<object> } = {
   dispatch: fc.record({
@@ -66,6 +68,8 @@ const COMMANDS: { [A in CommandAction]: fc.Arbitrary<object> } = {
   unsupervise: fc.constant({ action: 'unsupervise' }),
   note: fc.record({ action: fc.constant('note'), text }),
   add_opinion: fc.record({ action: fc.constant('add_opinion'), text, departmentId: maybe(dept) }, { requiredKeys: ['action', 'text'] }),
+  link_repeat: fc.record({ action: fc.constant('link_repeat'), repeatOf: fc.constantFrom('original', 'issue-1', 'elsewhere') }),
+  unlink_repeat: fc.record({ action: fc.constant('unlink_repeat'), reason: text }),
   escalate: fc.constant({ action: 'escalate' }),
   auto_close: fc.constant({ action: 'auto_close' }),
   recompute_deadlines: fc.constant({ action: 'recompute_deadlines' }),
@@ -157,7 +161,7 @@ test('random actors taking random actions on a random clock never reach an inval
         let issue = F.raised(now)
         for (const s of steps) {
           now += s.advance
-          const ctx = F.ctxAt(now, { calendar, departmentHasHandler: (d) => d !== 'd1' || s.d1HasHandler })
+          const ctx = F.ctxAt(now, { calendar, departmentHasHandler: (d) => d !== 'd1' || s.d1HasHandler, repeatTarget: ORIGINAL })
           let caller: Caller | SystemCaller
           let action: CommandAction
           const chosen = s.wild ? undefined : choose(issue, ctx, s.pick, s.pick2)

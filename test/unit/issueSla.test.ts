@@ -108,7 +108,11 @@ describe('recomputing deadlines when the zone changes its calendar', () => {
     const r = recompute(issueIn('resolved', at('2026-03-02 09:00')), withHoliday('2026-03-05'))
     expect(r.ok && r.value && r.value.issue.confirmDue).toBe(at('2026-03-13 00:00'))
   })
-  test.each(['closed', 'withdrawn', 'declined', 'submitted'] as const)('a %s issue never changes', (state) => {
+  test('a 待交办 issue\'s triage deadline moves (1 working day from receipt)', () => {
+    const r = recompute(issueIn('submitted', at('2026-03-02 09:00')), withHoliday('2026-03-02'))
+    expect(r.ok && r.value && r.value.event.data).toEqual({ before: { triageDue: at('2026-03-04 00:00') }, after: { triageDue: at('2026-03-05 00:00') } })
+  })
+  test.each(['closed', 'withdrawn', 'declined'] as const)('a %s issue never changes', (state) => {
     expect(recompute(issueIn(state), withHoliday('2026-03-03'))).toEqual({ ok: true, value: null })
   })
 })

@@ -181,6 +181,20 @@ describe('extensions', () => {
     expect(rejected.issue.answerDue).toBe(i.answerDue)
     expect(rejected.issue.extensions[0]).toMatchObject({ decision: 'rejected', decisionNote: '期限内可办结' })
   })
+  test('asked while paused (待补充材料) after the stored due date but before the real one, it is accepted', () => {
+    // Answer due at 24:00 of Mon 03-09; paused from Thu 03-05 09:00, so on Tue 03-10 09:00 the pause so far
+    // (3 working days) has pushed the real deadline to 24:00 of Thu 03-12; 3 more working days: 24:00 Tue 03-17.
+    let i = issueIn('in_progress', at('2026-03-02 09:00'))
+    i = must(i, { action: 'request_materials', reason: '请提供规划许可证' }, leadHandler, ctxAt(at('2026-03-05 09:00'))).issue
+    expect(i.answerDue).toBe(at('2026-03-10 00:00'))
+    const asked = must(i, ask, leadHandler, ctxAt(at('2026-03-10 09:00')))
+    expect(asked.issue.extensions[0]).toMatchObject({ workingDays: 3, until: at('2026-03-18 00:00') })
+  })
+  test('asked while paused, but the pause began after the deadline had passed: refused (逾期不得延期)', () => {
+    let i = issueIn('in_progress', at('2026-03-02 09:00'))
+    i = must(i, { action: 'request_materials', reason: '请提供规划许可证' }, leadHandler, ctxAt(at('2026-03-11 09:00'))).issue
+    expect(code(transition(i, ask, leadHandler, ctxAt(at('2026-03-12 09:00'))))).toBe('EXTENSION_TOO_LATE')
+  })
   test('asked after expiry, an extension is refused (逾期不得延期)', () => {
     const i = issueIn('in_progress', at('2026-03-02 09:00'))
     expect(code(transition(i, ask, leadHandler, ctxAt(at('2026-03-10 00:00'))))).toBe('EXTENSION_TOO_LATE')

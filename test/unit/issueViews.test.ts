@@ -6,8 +6,11 @@ import {
   RATING_NAMES,
   RESOLUTION_NAMES,
   STATE_NAMES,
+  availableActions,
   createIssue,
-  findRepeatOf,
+  replay,
+  suggestRepeatOf,
+  transition,
   lintReply,
   maskPhone,
   maskPhonesIn,
@@ -86,28 +89,48 @@ describe('repeats (重复反映)', () => {
   const now = at('2026-03-20 10:00')
   const open = { _id: 'a', projectId: 'p1', category: 'land', state: 'in_progress' as const, raisedAt: now - 10 * DAY_MS }
   test('an issue in the same project and category as an open one within 30 days repeats it', () => {
-    expect(findRepeatOf({ projectId: 'p1', category: 'land' }, [open], now)).toBe('a')
+    expect(suggestRepeatOf({ projectId: 'p1', category: 'land' }, [open], now)).toBe('a')
   })
   test('another category, another project, a closed one or one older than 30 days is not a repeat', () => {
-    expect(findRepeatOf({ projectId: 'p1', category: 'finance' }, [open], now)).toBeUndefined()
-    expect(findRepeatOf({ projectId: 'p2', category: 'land' }, [open], now)).toBeUndefined()
-    expect(findRepeatOf({ projectId: 'p1', category: 'land' }, [{ ...open, state: 'closed' }], now)).toBeUndefined()
-    expect(findRepeatOf({ projectId: 'p1', category: 'land' }, [{ ...open, raisedAt: now - 31 * DAY_MS }], now)).toBeUndefined()
+    expect(suggestRepeatOf({ projectId: 'p1', category: 'finance' }, [open], now)).toBeUndefined()
+    expect(suggestRepeatOf({ projectId: 'p2', category: 'land' }, [open], now)).toBeUndefined()
+    expect(suggestRepeatOf({ projectId: 'p1', category: 'land' }, [{ ...open, state: 'closed' }], now)).toBeUndefined()
+    expect(suggestRepeatOf({ projectId: 'p1', category: 'land' }, [{ ...open, raisedAt: now - 31 * DAY_MS }], now)).toBeUndefined()
   })
   test('a repeat of a repeat links to the original, and the earliest open one wins', () => {
     const b = { ...open, _id: 'b', raisedAt: now - 2 * DAY_MS, repeatOf: 'a' }
-    expect(findRepeatOf({ projectId: 'p1', category: 'land' }, [b], now)).toBe('a')
+    expect(suggestRepeatOf({ projectId: 'p1', category: 'land' }, [b], now)).toBe('a')
     const c = { ...open, _id: 'c', raisedAt: now - 20 * DAY_MS }
-    expect(findRepeatOf({ projectId: 'p1', category: 'land' }, [open, c], now)).toBe('c')
+    expect(suggestRepeatOf({ projectId: 'p1', category: 'land' }, [open, c], now)).toBe('c')
   })
-  test('createIssue links the new issue through the candidates it is given', () => {
+  test('createIssue suggests the likely original but links nothing: linking is the dispatcher\'s decision', () => {
     const first = raised(at('2026-03-02 09:00'), {}, 'first')
     const r = createIssue({ ...RAISE_INPUT, clientRequestId: 'req-2' }, liaison, {
       ...ctxAt(at('2026-03-10 09:00')),
       id: 'second',
       repeatCandidates: [first],
     })
-    expect(r.ok && r.value.repeatOf).toBe('first')
+    expect(r.ok && r.value.suggestedRepeatOf).toBe('first')
+    expect(r.ok && r.value.repeatOf).toBeUndefined()
+  })
+
+  test('the dispatcher links it to the original (the root of a chain) and may unlink it with a reason', () => {
+    const first = raised(at('2026-03-02 09:00'), {}, 'first')
+    const second = createIssue({ ...RAISE_INPUT, clientRequestId: 'req-2' }, liaison, { ...ctxAt(at('2026-03-10 09:00')), id: 'second', repeatCandidates: [first] })
+    if (!second.ok) throw second.error
+    const c = ctxAt(at('2026-03-10 10:00'), { repeatTarget: first })
+    expect(availableActions(second.value, staff, c)).toContain('link_repeat')
+    const linked = must(second.value, { action: 'link_repeat', repeatOf: 'first' }, staff, c).issue
+    expect(linked.repeatOf).toBe('first')
+    expect(availableActions(linked, staff, c)).not.toContain('link_repeat')
+    expect(availableActions(linked, staff, c)).toContain('unlink_repeat')
+    expect(transition(linked, { action: 'link_repeat', repeatOf: 'first' }, staff, c)).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } })
+    const unlinked = must(linked, { action: 'unlink_repeat', reason: '诉求不同' }, staff, c).issue
+    expect(unlinked.repeatOf).toBeUndefined()
+    expect(replay(unlinked.timeline)).toEqual(unlinked)
+    // Another project's issue, or no loaded target, is refused.
+    expect(transition(second.value, { action: 'link_repeat', repeatOf: 'x' }, staff, ctxAt(at('2026-03-10 10:00'), { repeatTarget: { _id: 'x', projectId: 'p2' } }))).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(transition(second.value, { action: 'link_repeat', repeatOf: 'first' }, liaison, c)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 })
 

@@ -13,6 +13,7 @@ import {
   type Relation,
   isSystemCaller,
 } from './lifecycle'
+import { guard } from './guards'
 import type { DeskConfig } from './sla'
 
 /** What every rule gets besides the issue and the caller. Never read the clock inside rules: pass `now`. */
@@ -22,6 +23,8 @@ export interface IssueCtx {
   config: DeskConfig
   /** False for a department that has no handler yet (the service team then acts for it). Default: true. */
   departmentHasHandler?: (departmentId: string) => boolean
+  /** link_repeat: the issue named as the original, as the function loaded it. */
+  repeatTarget?: Pick<Issue, '_id' | 'projectId' | 'repeatOf'>
 }
 
 /** The caller as it acts on this issue. */
@@ -107,11 +110,18 @@ function describeMismatch(roles: Role[]): string {
   return '该问题不属于您的服务团队（或部门已有经办人）'
 }
 
-/** The actions the caller may take on the issue now (role, relation and state; not the command's data). */
+/**
+ * The actions the caller may take on the issue now: role, relation, state and the action's guard
+ * (guards.ts) — the same checks `transition` makes, short of the command's own data. Linking a repeat
+ * is offered when there is a likely original to link to.
+ */
 export function availableActions(issue: Issue, caller: Caller | SystemCaller, ctx: IssueCtx): CommandAction[] {
-  return COMMAND_ACTIONS.filter(
-    (a) => LIFECYCLE[a].from.includes(issue.state) && resolveActor(issue, a, caller, ctx).ok,
-  )
+  return COMMAND_ACTIONS.filter((a) => {
+    if (!LIFECYCLE[a].from.includes(issue.state)) return false
+    if (a === 'link_repeat' && !issue.suggestedRepeatOf) return false
+    const actor = resolveActor(issue, a, caller, ctx)
+    return actor.ok && guard(a, issue, actor.value, ctx).ok
+  })
 }
 
 /** Who may read the issue, and as what (the most privileged role wins; handlers get a redacted view). */

@@ -24,6 +24,7 @@ export function issueFromRaise(e: TimelineEvent): Issue {
     state: e.to,
     raisedBy: e.by,
     raisedAt: e.at,
+    triageFrom: e.at,
     assistDepartmentIds: [],
     pausedWorkingMs: 0,
     extensionWorkingMs: 0,
@@ -50,6 +51,8 @@ export function apply(issue: Issue, e: TimelineEvent): Issue {
     timeline: [...issue.timeline, e],
     updatedAt: e.at,
   }
+  // Leaving 待交办 stops the triage clock.
+  if (e.from === 'submitted' && e.to !== 'submitted') base.triagedAt = e.at
   switch (e.action) {
     case 'dispatch':
     case 'reassign': {
@@ -78,9 +81,11 @@ export function apply(issue: Issue, e: TimelineEvent): Issue {
       return { ...base, signedForAt: e.at }
     case 'return':
       return {
-        ...omit(base, 'leadDepartmentId', 'sla', 'signForDue', 'answerDue', 'answerClockFrom', 'dueEstimated'),
+        ...omit(base, 'leadDepartmentId', 'sla', 'signForDue', 'answerDue', 'answerClockFrom', 'dueEstimated', 'triagedAt'),
         assistDepartmentIds: [],
         returnCount: issue.returnCount + 1,
+        triageFrom: e.at,
+        triageDue: data(e, 'return').triageDue,
       }
     case 'request_materials':
       return { ...base, pausedSince: e.at }
@@ -102,11 +107,12 @@ export function apply(issue: Issue, e: TimelineEvent): Issue {
       const d = data(e, 'confirm')
       if (d.reopen)
         return {
-          ...omit(base, ...ANSWER_CLOCK),
+          ...omit(base, ...ANSWER_CLOCK, ...(d.triageDue !== undefined ? (['triagedAt'] as Key[]) : [])),
           reopenCount: issue.reopenCount + 1,
           ...(d.answerDue !== undefined
             ? { answerClockFrom: e.at, answerDue: d.answerDue, dueEstimated: d.dueEstimated }
             : {}),
+          ...(d.triageDue !== undefined ? { triageFrom: e.at, triageDue: d.triageDue } : {}),
           pausedWorkingMs: 0,
           extensionWorkingMs: 0,
         }
@@ -161,6 +167,10 @@ export function apply(issue: Issue, e: TimelineEvent): Issue {
     }
     case 'recompute_deadlines':
       return { ...base, ...data(e, 'recompute_deadlines').after }
+    case 'link_repeat':
+      return { ...base, repeatOf: data(e, 'link_repeat').repeatOf }
+    case 'unlink_repeat':
+      return omit(base, 'repeatOf')
     case 'decline':
     case 'withdraw':
     case 'note':

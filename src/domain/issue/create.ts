@@ -8,14 +8,14 @@ import type { Caller, Issue, Role, TimelineEvent } from '../types'
 import type { IssueCtx } from './access'
 import { issueFromRaise } from './apply'
 import type { RaiseData } from './events'
-import { type RepeatCandidate, findRepeatOf } from './repeats'
+import { type RepeatCandidate, suggestRepeatOf } from './repeats'
 import { IdSchema, type RaiseInput, RaiseInputSchema } from './schemas'
-import { categoryOf } from './sla'
+import { categoryOf, triageDueFor } from './sla'
 
 export interface CreateIssueCtx extends IssueCtx {
   /** The new document's id (chosen by the function). */
   id: string
-  /** Open issues of the same project, to link a repeat (重复反映). */
+  /** Open issues of the same project, to suggest a likely repeat (重复反映). */
   repeatCandidates?: readonly RepeatCandidate[]
 }
 
@@ -46,8 +46,8 @@ export function createIssue(input: unknown, caller: Caller, ctx: CreateIssueCtx)
   if (!role) return fail('FORBIDDEN', '只有该项目的企业联络员、服务专员或管理者可以提出问题')
   if (raw.source === 'visit' && !raw.visitId) return fail('INVALID_INPUT', '走访中提出的问题须关联走访记录')
   if (!categoryOf(ctx.config, raw.category)) return fail('INVALID_INPUT', `没有这个问题类别：${raw.category}`)
-  const repeatOf = ctx.repeatCandidates
-    ? findRepeatOf({ _id: ctx.id, ...raw }, ctx.repeatCandidates, ctx.now, ctx.config.repeatWindowDays)
+  const suggestedRepeatOf = ctx.repeatCandidates
+    ? suggestRepeatOf({ _id: ctx.id, ...raw }, ctx.repeatCandidates, ctx.now, ctx.config.repeatWindowDays)
     : undefined
   const data: RaiseData = {
     id: ctx.id,
@@ -61,7 +61,8 @@ export function createIssue(input: unknown, caller: Caller, ctx: CreateIssueCtx)
     photos: raw.photos,
     urgency: raw.urgency,
     clientRequestId: raw.clientRequestId,
-    ...(repeatOf ? { repeatOf } : {}),
+    ...(suggestedRepeatOf ? { suggestedRepeatOf } : {}),
+    triageDue: triageDueFor(ctx.calendar, ctx.config, ctx.now, raw.urgency),
   }
   const event: TimelineEvent = {
     action: 'raise',

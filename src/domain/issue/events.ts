@@ -26,7 +26,10 @@ export interface RaiseData {
   photos: string[]
   urgency: Urgency
   clientRequestId: string
-  repeatOf?: string
+  /** A likely repeat found at raise time (an open issue of the same project and category): a hint, not a link. */
+  suggestedRepeatOf?: string
+  /** The first triage deadline (the clock starts at the raise). */
+  triageDue: number
 }
 
 /** dispatch and reassign: the new assignment and its deadlines, clocks starting at the event. */
@@ -52,7 +55,8 @@ export interface EventDataMap {
   decline: Record<string, never>
   withdraw: Record<string, never>
   sign_for: { late: boolean }
-  return: { departmentId: string }
+  /** triageDue: back in 待交办, a new triage clock starts at the return. */
+  return: { departmentId: string; triageDue: number }
   request_materials: Record<string, never>
   /** pausedWorkingMs: the new total on this answer clock; answerDue: pushed by it. */
   add_materials: { text?: string; files: string[]; pausedMs: number; pausedWorkingMs: number; answerDue: number }
@@ -66,6 +70,8 @@ export interface EventDataMap {
     /** reopen only: the new answer clock's deadline. */
     answerDue?: number
     dueEstimated?: boolean
+    /** reopen of an issue solved on the spot: back in 待交办 with a new triage clock. */
+    triageDue?: number
   }
   request_extension: { workingDays: number; until: number }
   decide_extension: { approved: boolean; extensionWorkingMs: number; answerDue?: number; until?: number }
@@ -78,9 +84,12 @@ export interface EventDataMap {
   /** supervise: reaching 红 puts the issue under 督办 (managers hear of it), unless it already is. */
   escalate: { ladder: Ladder; previous: Ladder; overdueStages: string[]; supervise?: true }
   recompute_deadlines: { before: DeadlineSet; after: DeadlineSet }
+  link_repeat: { repeatOf: string }
+  unlink_repeat: { previous: string }
 }
 
 export interface DeadlineSet {
+  triageDue?: number
   signForDue?: number
   answerDue?: number
   confirmDue?: number

@@ -41,7 +41,8 @@ export {
 } from './lifecycle'
 export { type LintFlag, VAGUE_WORDS, lintReply } from './lint'
 export { HIDDEN, maskPhone, maskPhonesIn, redactForDepartment, viewIssueFor } from './privacy'
-export { type RepeatCandidate, findRepeatOf } from './repeats'
+export { type RepeatCandidate, suggestRepeatOf } from './repeats'
+export { GUARDS, answerDueNow, pendingExtension } from './guards'
 export { isMismatch } from './rules-flow'
 export * from './schemas'
 export {

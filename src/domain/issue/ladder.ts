@@ -4,8 +4,9 @@
  * (`escalate`), never set by hand. Decisions:
  * - The stored `ladder` is the highest level the issue reached: it never falls, also not when the
  *   issue is signed for, answered or closed (it is the issue's record; labels show it only while open).
- * - Only live deadlines climb: sign-for and answer while dispatched, answer while in progress.
- *   Paused (awaiting_materials), under review and resolved issues do not climb.
+ * - Only live deadlines climb: triage while 待交办, sign-for and answer while dispatched, answer while
+ *   in progress. Paused (awaiting_materials), under review and resolved issues do not climb.
+ * - A triage that ended late (dispatched after its deadline) counts as a deadline gone overdue.
  * - A sign-for deadline that was missed counts as overdue even if the timer never saw it
  *   (signedForAt > signForDue), so a late answer after a late sign-for is 红.
  */
@@ -18,7 +19,8 @@ import { DEFAULT_DESK_CONFIG, type DeskConfig } from './sla'
 export const LADDER_RANK: Record<Ladder, number> = { none: 0, blue: 1, yellow: 2, red: 3 }
 export const higherLadder = (a: Ladder, b: Ladder): Ladder => (LADDER_RANK[a] >= LADDER_RANK[b] ? a : b)
 
-const CLIMBING = ['dispatched', 'in_progress']
+/** States in which a deadline runs: 交办 while 待交办, 签收 and 答复 while 待签收, 答复 while 办理中. */
+const CLIMBING = ['submitted', 'dispatched', 'in_progress']
 
 interface Stage {
   key: string
@@ -30,13 +32,18 @@ interface Stage {
 
 function stagesOf(issue: Issue, now: number): Stage[] {
   const stages: Stage[] = []
-  const { signForDue, dispatchedAt, answerDue, answerClockFrom } = issue
+  const { triageDue, triageFrom, signForDue, dispatchedAt, answerDue, answerClockFrom } = issue
+  if (triageDue !== undefined && triageFrom !== undefined) {
+    const live = issue.state === 'submitted'
+    if (live || issue.triagedAt !== undefined)
+      stages.push({ key: `triage@${triageFrom}`, due: triageDue, at: live ? now : (issue.triagedAt as number), live })
+  }
   if (signForDue !== undefined && dispatchedAt !== undefined) {
     const live = issue.state === 'dispatched'
     if (live || issue.signedForAt !== undefined)
       stages.push({ key: `sign_for@${dispatchedAt}`, due: signForDue, at: live ? now : (issue.signedForAt as number), live })
   }
-  if (answerDue !== undefined && answerClockFrom !== undefined)
+  if (answerDue !== undefined && answerClockFrom !== undefined && issue.state !== 'submitted')
     stages.push({ key: `answer@${answerClockFrom}`, due: answerDue, at: now, live: true })
   return stages
 }
@@ -73,8 +80,9 @@ export function assessLadder(
 export const ladderFor = (issue: Issue, now: number, calendar: WorkCalendar, config?: DeskConfig): Ladder =>
   assessLadder(issue, now, calendar, config).ladder
 
-/** The deadline the department is working against now, if any (paused issues have none running). */
-export function runningDeadline(issue: Issue): number | undefined {
+/** The deadline running now, if any: 交办 (the team), 签收 or 答复 (the department); paused issues have none. */
+export function runningDeadline(issue: Pick<Issue, 'state' | 'triageDue' | 'signForDue' | 'answerDue'>): number | undefined {
+  if (issue.state === 'submitted') return issue.triageDue
   if (issue.state === 'dispatched') return issue.signForDue
   if (issue.state === 'in_progress') return issue.answerDue
   return undefined

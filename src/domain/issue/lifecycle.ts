@@ -125,17 +125,19 @@ export const LIFECYCLE: Readonly<Record<CommandAction, ActionRule>> = {
     to: WORKING,
     roles: { handler: 'assist', staff: 'team_for_assist' },
   },
+  link_repeat: { label: '关联为重复反映', from: OPEN_STATES, to: OPEN_STATES, roles: { staff: 'team', manager: 'always' } },
+  unlink_repeat: { label: '取消重复关联', from: OPEN_STATES, to: OPEN_STATES, roles: { staff: 'team', manager: 'always' } },
   escalate: {
     label: '督办升级',
-    from: ['dispatched', 'in_progress'],
-    to: ['dispatched', 'in_progress'],
+    from: ['submitted', 'dispatched', 'in_progress'],
+    to: ['submitted', 'dispatched', 'in_progress'],
     roles: { system: 'timer' },
   },
   auto_close: { label: '超时自动办结', from: ['resolved'], to: ['closed'], roles: { system: 'timer' } },
   recompute_deadlines: {
     label: '按新日历重算期限',
-    from: [...WORKING, 'resolved'],
-    to: [...WORKING, 'resolved'],
+    from: ['submitted', ...WORKING, 'resolved'],
+    to: ['submitted', ...WORKING, 'resolved'],
     roles: { system: 'timer' },
   },
 }

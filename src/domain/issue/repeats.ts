@@ -1,7 +1,8 @@
 /**
  * 重复反映: a new issue in the same project and category as an open one raised within the window
- * (default 30 days) is linked to it. The link points at the original (a repeat of a repeat links to
- * the root), so metrics can count the matter once.
+ * (default 30 days) is likely a repeat. It is suggested at raise time and to the dispatcher, who
+ * decides whether to link it (link_repeat); a link points at the original (a repeat of a repeat links
+ * to the root), so every figure counts the matter once.
  */
 import { DAY_MS } from '../time'
 import type { Issue } from '../types'
@@ -12,11 +13,11 @@ export type RepeatCandidate = Pick<Issue, '_id' | 'projectId' | 'category' | 'st
 }
 
 /**
- * The id the new issue repeats, or undefined. Among matching open candidates raised within
+ * The id the new issue likely repeats, or undefined. Among matching open candidates raised within
  * `windowDays` before `now`, the earliest raised wins.
- * @example findRepeatOf({ projectId: 'p1', category: 'land' }, [openLandIssueOf10DaysAgo], now) // its _id
+ * @example suggestRepeatOf({ projectId: 'p1', category: 'land' }, [openLandIssueOf10DaysAgo], now) // its _id
  */
-export function findRepeatOf(
+export function suggestRepeatOf(
   newIssue: { _id?: string; projectId: string; category: string },
   candidates: readonly RepeatCandidate[],
   now: number,

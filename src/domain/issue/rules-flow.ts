@@ -9,7 +9,7 @@ import type { EventDataMap } from './events'
 import { lintReply } from './lint'
 import type { Plan, Planner } from './plan'
 import type { CommandOf } from './schemas'
-import { answerDueFor, categoryOf, deadlinesFor } from './sla'
+import { answerDueFor, categoryOf, deadlinesFor, triageDueFor } from './sla'
 import { spansEstimatedYear } from '../calendar/workingTime'
 
 const plan = (p: Plan): Result<Plan | null> => ok(p)
@@ -58,8 +58,13 @@ export const withdraw: Planner<CommandOf<'withdraw'>> = (_i, cmd) =>
 export const signFor: Planner<CommandOf<'sign_for'>> = (issue, _cmd, actor, ctx) =>
   plan({ to: 'in_progress', onBehalfOf: actor.onBehalfOf, data: { late: ctx.now > (issue.signForDue ?? Infinity) } })
 
-export const returnToDispatcher: Planner<CommandOf<'return'>> = (issue, cmd, actor) =>
-  plan({ to: 'submitted', reason: cmd.reason, onBehalfOf: actor.onBehalfOf, data: { departmentId: issue.leadDepartmentId } })
+export const returnToDispatcher: Planner<CommandOf<'return'>> = (issue, cmd, actor, ctx) => {
+  const data: EventDataMap['return'] = {
+    departmentId: issue.leadDepartmentId as string,
+    triageDue: triageDueFor(ctx.calendar, ctx.config, ctx.now, issue.urgency),
+  }
+  return plan({ to: 'submitted', reason: cmd.reason, onBehalfOf: actor.onBehalfOf, data })
+}
 
 export const requestMaterials: Planner<CommandOf<'request_materials'>> = (_i, cmd, actor) =>
   plan({ to: 'awaiting_materials', reason: cmd.reason, onBehalfOf: actor.onBehalfOf })
@@ -97,8 +102,7 @@ export const answer: Planner<CommandOf<'answer'>> = (_issue, cmd, actor) => {
   return plan({ to: 'under_review', onBehalfOf: actor.onBehalfOf, data })
 }
 
-export const review: Planner<CommandOf<'review'>> = (issue, cmd, actor, ctx) => {
-  if (issue.answer?.by === actor.by) return fail('SELF_REVIEW', '不能审核自己录入的答复，请由其他服务专员或管理者督核')
+export const review: Planner<CommandOf<'review'>> = (_issue, cmd, _actor, ctx) => {
   const c = cmd.checklist
   if (cmd.passed && !(c.allAsksAnswered && c.enterpriseContacted && (c.solved || c.dateForRemaining)))
     return fail('INVALID_INPUT', '通过督核须：逐项答复、已联系企业，并且已解决或给出剩余事项的办理日期')
@@ -133,7 +137,8 @@ export const confirm: Planner<CommandOf<'confirm'>> = (issue, cmd, _actor, ctx) 
   const reason = cmd.comment ? { reason: cmd.comment } : {}
   if (!reopen) return plan({ to: 'closed', ...reason, data: base })
   // Solved on the spot (never dispatched): back to triage. Otherwise the department works it again.
-  if (!issue.sla || issue.leadDepartmentId === undefined) return plan({ to: 'submitted', ...reason, data: base })
+  if (!issue.sla || issue.leadDepartmentId === undefined)
+    return plan({ to: 'submitted', ...reason, data: { ...base, triageDue: triageDueFor(ctx.calendar, ctx.config, ctx.now, issue.urgency) } })
   const answerDue = answerDueFor(ctx.calendar, ctx.now, issue.sla.answerWorkingDays)
   const data: EventDataMap['confirm'] = {
     ...base,

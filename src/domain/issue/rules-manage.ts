@@ -5,26 +5,23 @@
 import { addWorkingMs } from '../calendar/workingTime'
 import { type Result, fail, ok } from '../errors'
 import { DAY_MS } from '../time'
-import type { Caller } from '../types'
+import type { Caller, Extension } from '../types'
+import { answerDueNow, pendingExtension } from './guards'
 import { behalfCandidates } from './access'
 import type { DeadlineSet, EventDataMap } from './events'
 import { LADDER_RANK, assessLadder } from './ladder'
-import type { Plan, Planner } from './plan'
 import { answerDueOf, pausedSoFar } from './rules-flow'
+import type { Plan, Planner } from './plan'
 import type { CommandOf } from './schemas'
 import { categoryOf, deadlinesFor, liveDeadlines } from './sla'
 
 const plan = (p: Plan): Result<Plan | null> => ok(p)
 const nothingToDo = (): Result<Plan | null> => ok(null)
-const pendingExtension = (exts: { decision?: string }[]) => {
-  const last = exts[exts.length - 1]
-  return last && !last.decision ? last : undefined
-}
+
+// Preconditions (a pending extension, 逾期不得延期, already supervised …) are checked before these rules: guards.ts.
 
 export const requestExtension: Planner<CommandOf<'request_extension'>> = (issue, cmd, actor, ctx) => {
-  if (pendingExtension(issue.extensions)) return fail('INVALID_TRANSITION', '已有待审批的延期申请')
-  const due = issue.answerDue as number
-  if (ctx.now >= due) return fail('EXTENSION_TOO_LATE', '已超过办理期限，不能再申请延期（逾期不得延期）')
+  const due = answerDueNow(issue, ctx)
   const data: EventDataMap['request_extension'] = {
     workingDays: cmd.workingDays,
     until: addWorkingMs(ctx.calendar, due, cmd.workingDays * DAY_MS),
@@ -33,12 +30,11 @@ export const requestExtension: Planner<CommandOf<'request_extension'>> = (issue,
 }
 
 export const decideExtension: Planner<CommandOf<'decide_extension'>> = (issue, cmd, _actor, ctx) => {
-  const pending = pendingExtension(issue.extensions)
-  if (!pending) return fail('INVALID_TRANSITION', '没有待审批的延期申请')
+  const pending = pendingExtension(issue) as Extension
   const reason = cmd.note ? { reason: cmd.note } : {}
   if (!cmd.approved)
     return plan({ to: issue.state, ...reason, data: { approved: false, extensionWorkingMs: issue.extensionWorkingMs } })
-  const extensionWorkingMs = issue.extensionWorkingMs + (pending as { workingDays: number }).workingDays * DAY_MS
+  const extensionWorkingMs = issue.extensionWorkingMs + pending.workingDays * DAY_MS
   const answerDue = answerDueOf(issue, ctx, issue.pausedWorkingMs, extensionWorkingMs)
   const data: EventDataMap['decide_extension'] = { approved: true, extensionWorkingMs, answerDue, until: answerDue }
   return plan({ to: issue.state, ...reason, data })
@@ -64,13 +60,28 @@ export const reassign: Planner<CommandOf<'reassign'>> = (issue, cmd, _actor, ctx
 export const forceClose: Planner<CommandOf<'force_close'>> = (issue, cmd, _actor, ctx) =>
   plan({ to: 'closed', reason: cmd.reason, data: { pausedWorkingMs: issue.pausedWorkingMs + pausedSoFar(issue, ctx) } })
 
-export const supervise: Planner<CommandOf<'supervise'>> = (issue, cmd) =>
-  issue.supervised ? fail('INVALID_TRANSITION', '该问题已在督办中') : plan({ to: issue.state, reason: cmd.reason })
+export const supervise: Planner<CommandOf<'supervise'>> = (issue, cmd) => plan({ to: issue.state, reason: cmd.reason })
 
 export const unsupervise: Planner<CommandOf<'unsupervise'>> = (issue, cmd) =>
-  !issue.supervised
-    ? fail('INVALID_TRANSITION', '该问题未被督办')
-    : plan({ to: issue.state, ...(cmd.reason ? { reason: cmd.reason } : {}) })
+  plan({ to: issue.state, ...(cmd.reason ? { reason: cmd.reason } : {}) })
+
+/**
+ * 重复反映 is the dispatcher's decision: link to the original (its root, when it is itself a repeat),
+ * which the function loaded as `ctx.repeatTarget`; unlink with a reason.
+ */
+export const linkRepeat: Planner<CommandOf<'link_repeat'>> = (issue, cmd, _actor, ctx) => {
+  const target = ctx.repeatTarget
+  if (cmd.repeatOf === issue._id) return fail('INVALID_INPUT', '不能关联到问题自身')
+  if (!target || target._id !== cmd.repeatOf || target.projectId !== issue.projectId)
+    return fail('INVALID_INPUT', '只能关联到本项目的问题')
+  const root = target.repeatOf ?? target._id
+  if (root === issue._id) return fail('INVALID_INPUT', '不能关联到以本问题为原件的重复反映')
+  const data: EventDataMap['link_repeat'] = { repeatOf: root }
+  return plan({ to: issue.state, ...(cmd.reason ? { reason: cmd.reason } : {}), data })
+}
+
+export const unlinkRepeat: Planner<CommandOf<'unlink_repeat'>> = (issue, cmd) =>
+  plan({ to: issue.state, reason: cmd.reason, data: { previous: issue.repeatOf as string } })
 
 export const note: Planner<CommandOf<'note'>> = (issue, cmd) =>
   plan({ to: issue.state, data: { text: cmd.text, files: cmd.files } })
@@ -114,7 +125,7 @@ export const recomputeDeadlines: Planner<CommandOf<'recompute_deadlines'>> = (is
   const live = liveDeadlines(ctx.calendar, ctx.config, issue)
   const before: DeadlineSet = {}
   const after: DeadlineSet = {}
-  for (const k of ['signForDue', 'answerDue', 'confirmDue', 'dueEstimated'] as const) {
+  for (const k of ['triageDue', 'signForDue', 'answerDue', 'confirmDue', 'dueEstimated'] as const) {
     if (live[k] === undefined || live[k] === issue[k]) continue
     Object.assign(before, { [k]: issue[k] })
     Object.assign(after, { [k]: live[k] })

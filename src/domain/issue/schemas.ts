@@ -102,6 +102,9 @@ export const AddOpinionSchema = cmd('add_opinion', {
   departmentId: v.optional(IdSchema),
 })
 
+export const LinkRepeatSchema = cmd('link_repeat', { repeatOf: IdSchema, reason: OptionalReason })
+export const UnlinkRepeatSchema = cmd('unlink_repeat', { reason: ReasonSchema })
+
 export const UserCommandSchema = v.variant('action', [
   DispatchSchema,
   SolveOnSpotSchema,
@@ -122,6 +125,8 @@ export const UserCommandSchema = v.variant('action', [
   UnsuperviseSchema,
   NoteSchema,
   AddOpinionSchema,
+  LinkRepeatSchema,
+  UnlinkRepeatSchema,
 ])
 export const SystemCommandSchema = v.variant('action', [
   cmd('escalate', {}),

@@ -36,6 +36,10 @@ export const COMPLEXITY_NAMES: Record<Complexity, string> = {
 }
 
 export interface DeskConfig {
+  /** Triage limit (待交办 → dispatched, declined or solved on the spot) for normal issues (working days). */
+  triageWorkingDays: number
+  /** Triage limit for urgent issues (clock hours). */
+  urgentTriageHours: number
   /** Sign-for limit for normal issues (working days). */
   signForWorkingDays: number
   /** Sign-for limit for urgent issues (clock hours). */
@@ -54,6 +58,8 @@ export interface DeskConfig {
 }
 
 export const DEFAULT_DESK_CONFIG: DeskConfig = {
+  triageWorkingDays: 1,
+  urgentTriageHours: 2,
   signForWorkingDays: 1,
   urgentSignForHours: 2,
   answerWorkingDays: { simple: 2, normal: 5, complex: 10, major: 25 },
@@ -73,6 +79,15 @@ export function slaPresetFor(config: DeskConfig, urgency: Urgency, complexity: C
   return urgency === 'urgent'
     ? { signForClockHours: config.urgentSignForHours, answerWorkingDays }
     : { signForWorkingDays: config.signForWorkingDays, answerWorkingDays }
+}
+
+/**
+ * Triage deadline of an issue received by the service team at `from`: the same 17:00 day-0 rule as
+ * every working-day limit; urgent issues get clock hours, nights and holidays included.
+ * @example triageDueFor(cal, DEFAULT_DESK_CONFIG, Date.parse('2026-09-30T16:30+08:00'), 'normal') // end of 2026-10-08 (after 国庆)
+ */
+export function triageDueFor(cal: WorkCalendar, config: DeskConfig, from: number, urgency: Urgency): number {
+  return urgency === 'urgent' ? addClockHours(from, config.urgentTriageHours) : addWorkingDays(cal, from, config.triageWorkingDays)
 }
 
 /**
@@ -122,9 +137,11 @@ export function liveDeadlines(
   cal: WorkCalendar,
   config: DeskConfig,
   issue: Issue,
-): { signForDue?: number; answerDue?: number; confirmDue?: number; dueEstimated?: boolean } {
-  const out: { signForDue?: number; answerDue?: number; confirmDue?: number; dueEstimated?: boolean } = {}
+): { triageDue?: number; signForDue?: number; answerDue?: number; confirmDue?: number; dueEstimated?: boolean } {
+  const out: { triageDue?: number; signForDue?: number; answerDue?: number; confirmDue?: number; dueEstimated?: boolean } = {}
   const { sla } = issue
+  if (issue.state === 'submitted' && issue.triageFrom !== undefined)
+    out.triageDue = triageDueFor(cal, config, issue.triageFrom, issue.urgency)
   if (issue.state === 'dispatched' && sla && issue.dispatchedAt !== undefined)
     out.signForDue = signForDueFor(cal, issue.dispatchedAt, sla)
   const answerLive = ['dispatched', 'in_progress', 'awaiting_materials', 'under_review'].includes(issue.state)

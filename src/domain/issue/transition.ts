@@ -15,6 +15,7 @@ import { type Result, fail, ok } from '../errors'
 import type { Caller, Issue, SystemCaller, TimelineEvent } from '../types'
 import { type IssueCtx, resolveActor } from './access'
 import { apply } from './apply'
+import { guard } from './guards'
 import { type CommandAction, LIFECYCLE, isSystemAction } from './lifecycle'
 import { STATE_NAMES } from './labels'
 import type { Planner } from './plan'
@@ -47,6 +48,8 @@ const RULES: { [A in CommandAction]: Planner<Extract<Command, { action: A }>> } 
   unsupervise: manage.unsupervise,
   note: manage.note,
   add_opinion: manage.addOpinion,
+  link_repeat: manage.linkRepeat,
+  unlink_repeat: manage.unlinkRepeat,
   escalate: manage.escalate,
   auto_close: manage.autoClose,
   recompute_deadlines: manage.recomputeDeadlines,
@@ -93,6 +96,8 @@ export function transition(
       action,
     })
   }
+  const allowed = guard(action, issue, actor.value, ctx)
+  if (!allowed.ok) return isSystemAction(action) ? ok(null) : allowed
   const planner = RULES[action] as Planner<Command>
   const planned = planner(issue, cmd, actor.value, ctx, caller)
   if (!planned.ok || planned.value === null) return planned as Result<null>

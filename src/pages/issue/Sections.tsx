@@ -75,12 +75,20 @@ export function AnswerSection(props: { d: IssueDetail }) {
   )
 }
 
+/** The other issues of its 重复反映 pair, and the likely original not yet linked (the dispatcher decides). */
 export function Related(props: { d: IssueDetail }) {
-  if (!props.d.related.length) return null
+  const { issue, related } = props.d
+  const root = issue.repeatOf ?? issue._id
+  const linked = related.filter((c) => c._id === root || c.repeatOf === root)
+  const suggested = related.filter((c) => !linked.includes(c))
   return (
     <>
-      <Text className='section'>重复反映的相关问题</Text>
-      {props.d.related.map((c) => (
+      {linked.length > 0 && <Text className='section'>重复反映的相关问题</Text>}
+      {linked.map((c) => (
+        <IssueRow key={c._id} card={c} />
+      ))}
+      {suggested.length > 0 && <Text className='section'>可能重复的问题（同项目同类别，尚未关联）</Text>}
+      {suggested.map((c) => (
         <IssueRow key={c._id} card={c} />
       ))}
     </>

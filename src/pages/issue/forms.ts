@@ -97,12 +97,15 @@ export const FORMS: Partial<Record<CommandAction, FormSpec>> = {
   unsupervise: { fields: [optReason()], build: (v) => ({ action: 'unsupervise', reason: opt(v.reason) }) },
   note: { fields: [{ kind: 'text', key: 'text', label: '进展说明' }, files], submit: '保存进展', build: (v) => ({ action: 'note', text: v.text, files: v.files ?? [] }) },
   add_opinion: { fields: [{ kind: 'text', key: 'text', label: '协办意见' }, files], build: (v) => ({ action: 'add_opinion', text: v.text, files: v.files ?? [] }) },
+  // The original is the one suggested at raise time (shown under 可能重复的问题).
+  link_repeat: { fields: [optReason()], submit: '确认为重复反映', build: (v) => ({ action: 'link_repeat', repeatOf: v.suggestedRepeatOf, reason: opt(v.reason) }) },
+  unlink_repeat: { fields: [reason('取消关联的理由')], build: (v) => ({ action: 'unlink_repeat', reason: v.reason }) },
 }
 
 /** Starting values: the issue's own category and departments, the category's usual complexity. */
 export function initialValues(issue: Issue): Values {
   const complexity = issue.complexity ?? CATEGORIES.find((c) => c.id === issue.category)?.complexity ?? 'normal'
-  return { category: issue.category, complexity, urgency: issue.urgency, leadDepartmentId: issue.leadDepartmentId, assistDepartmentIds: issue.assistDepartmentIds ?? [], files: [], checklist: [] }
+  return { category: issue.category, complexity, urgency: issue.urgency, leadDepartmentId: issue.leadDepartmentId, assistDepartmentIds: issue.assistDepartmentIds ?? [], suggestedRepeatOf: issue.suggestedRepeatOf, files: [], checklist: [] }
 }
 
 /** What is missing before the form may be sent (the server checks again). */

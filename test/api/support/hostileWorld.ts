@@ -61,6 +61,13 @@ export async function buildHostileWorld(app: App): Promise<HostileWorld> {
     decide_extension: async () => act(w.handlerZj, await inProgress('待审批延期'), { action: 'request_extension', reason: '需要现场踏勘', workingDays: 3 }),
     review: () => underReview('待审核'),
     confirm: async () => act(w.staffA, await underReview('待确认'), { action: 'review', passed: true, checklist: CHECKS_OK }),
+    // Raised after another open issue of the same project and category: a likely repeat, suggested.
+    link_repeat: async () => { await raise('原件 A'); return raise('可能重复 A') },
+    unlink_repeat: async () => {
+      await raise('原件 B')
+      const d = await raise('可能重复 B')
+      return act(w.staffA, d, { action: 'link_repeat', repeatOf: d.issue.suggestedRepeatOf })
+    },
   }
   const issueFor: Record<string, IssueDetail> = {}
   await Promise.all(Object.entries(recipes).map(async ([command, recipe]) => { issueFor[command] = await recipe() }))
@@ -176,6 +183,8 @@ export function samplesFor(w: HostileWorld): Sample[] {
     act({ action: 'unsupervise', reason: '已见成效' }, 'manager', { liaison: F, staffA: F, handlerZj: F }),
     act({ action: 'note', text: '已联系企业了解情况', files: [] }, 'liaison', { fresh: NF, otherLiaison: NF, staffB: NF }),
     act({ action: 'add_opinion', text: '商务局同意协办', files: [] }, 'handlerSw', { liaison: F, otherLiaison: NF, handlerZj: F, staffB: NF }),
+    act({ action: 'link_repeat', repeatOf: w.issueFor.link_repeat.issue.suggestedRepeatOf }, 'staffA', { liaison: F, otherLiaison: NF, handlerZj: NF, staffB: NF }),
+    act({ action: 'unlink_repeat', reason: '诉求不同，分别办理' }, 'staffA', { liaison: F, otherLiaison: NF, handlerZj: NF, staffB: NF }),
     act({ action: 'add_materials', text: '已上传营业执照', files: ['cloud://local-env.6c6f/issues/licence.jpg'] }, 'liaison', { otherLiaison: NF, staffA: F, handlerZj: F, staffB: NF }),
     act({ action: 'decide_extension', approved: true, note: '同意' }, 'manager', { liaison: F, staffA: F, handlerZj: F, staffB: NF }),
     act({ action: 'review', passed: true, checklist: CHECKS_OK, note: '答复完整' }, 'staffA', { fresh: NF, liaison: F, otherLiaison: NF, handlerZj: F, handlerSw: F, staffB: NF }),
