@@ -13,11 +13,12 @@ import {
   metricsFromAggregate,
   metricsPipeline,
   visitsPipeline,
-  weeksOverlapping,
+  type WeeklyRow,
+  weeklyFromAggregate,
+  weeklyPipelines,
 } from '../../src/domain/metrics'
 import { resolvePeriod } from '../../src/domain/period'
 import type { summaryInput } from '../../src/domain/schemas/dashboard'
-import { weekKeyOfDay } from '../../src/domain/time'
 import type { Department, Project, Team } from '../../src/domain/types'
 import { getDb } from '../runtime/cloud'
 import type { ActionContext } from '../runtime/entry'
@@ -31,33 +32,13 @@ export async function allProjects(): Promise<Project[]> {
   return data
 }
 
-/** Opened per ISO week (by raising day) and closed per ISO week (by confirmation or auto-close). */
-async function weeklyOpenedClosed(period: Period): Promise<DashboardView['weekly']> {
+/** Opened and closed per ISO week (the weekly chart), by the domain's two pipelines. */
+async function weeklyChart(period: Period): Promise<WeeklyRow[]> {
   const issues = getDb().collection(COLLECTIONS.issues)
-  const [opened, closed] = await Promise.all([
-    runPipeline<{ _id: string; n: number }>(issues, [
-      { $match: { raisedAt: { $gte: period.from, $lt: period.to }, 'facts.isRepeat': false } },
-      { $group: { _id: '$facts.raisedDay', n: { $sum: 1 } } },
-      { $sort: { _id: 1 } },
-      { $limit: 1000 },
-    ]),
-    runPipeline<{ _id: string; n: number }>(issues, [
-      { $match: { 'facts.confirmedAt': { $gte: period.from, $lt: period.to }, 'facts.isRepeat': false } },
-      { $group: { _id: '$facts.confirmedWeek', n: { $sum: 1 } } },
-      { $sort: { _id: 1 } },
-      { $limit: 1000 },
-    ]),
-  ])
-  const weeks = new Map(weeksOverlapping(period).map((w) => [w, { weekKey: w, opened: 0, closed: 0 }]))
-  for (const row of opened) {
-    const w = weeks.get(weekKeyOfDay(row._id))
-    if (w) w.opened += row.n
-  }
-  for (const row of closed) {
-    const w = weeks.get(row._id)
-    if (w) w.closed += row.n
-  }
-  return [...weeks.values()]
+  const stages = weeklyPipelines(period)
+  type Row = { _id: string | null; n: number }
+  const [opened, closed] = await Promise.all([runPipeline<Row>(issues, stages.opened), runPipeline<Row>(issues, stages.closed)])
+  return weeklyFromAggregate(period, opened, closed)
 }
 
 async function groupNames(groupBy: GroupBy | undefined, projects: Project[]): Promise<(key: string | null) => string> {
@@ -83,7 +64,7 @@ export async function summary(input: v.InferOutput<typeof summaryInput>, ctx: Ac
     runPipeline<AggregateRow>(db.collection(COLLECTIONS.issues), metricsPipeline(period, ctx.now, groupBy)),
     runPipeline<VisitAggregateRow>(db.collection(COLLECTIONS.visits), visitsPipeline(period, ctx.now)),
     allProjects(),
-    weeklyOpenedClosed(period),
+    weeklyChart(period),
     loadCalendar(),
   ])
   const active = activeProjectWeeks(projects, period, ctx.now)

@@ -14,6 +14,9 @@ import {
   metricsPipeline,
   periodWeeks,
   visitsPipeline,
+  weeklyFromAggregate,
+  weeklyOpenedClosed,
+  weeklyPipelines,
 } from '../../src/domain/metrics'
 import { DAY_MS, addWeeks, weekKey } from '../../src/domain/time'
 import { MARCH, APRIL_10, fact, sh } from './support/metricsFactory'
@@ -59,7 +62,7 @@ const scenario = fc
 type Scenario = typeof scenario extends fc.Arbitrary<infer S> ? S : never
 
 function fromDatabase(s: Scenario, groupBy?: GroupBy) {
-  const issueDocs = s.facts.map((f) => ({ _id: f.issueId, title: '…', facts: f }))
+  const issueDocs = s.facts.map((f) => ({ _id: f.issueId, title: '…', state: f.state, raisedAt: f.raisedAt, facts: f }))
   const visitDocs = s.visits.map((v) => ({ _id: `${v.projectId}_${v.weekKey}`, teamId: 'tX', ...v }))
   const rows = run<AggregateRow>(metricsPipeline(s.period, s.now, groupBy), issueDocs)
   const visitRows = run<VisitAggregateRow>(visitsPipeline(s.period, s.now), visitDocs)
@@ -104,6 +107,27 @@ function operators(x: unknown, out = new Set<string>()): Set<string> {
     }
   return out
 }
+
+describe('the weekly chart (每周新增与办结) from the database equals its in-memory twin', () => {
+  test('for any facts and any period, with instants at and beside the edges', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const docs = s.facts.map((f) => ({ _id: f.issueId, raisedAt: f.raisedAt, state: f.state, facts: f }))
+        const stages = weeklyPipelines(s.period)
+        const fromDb = weeklyFromAggregate(s.period, run(stages.opened, docs), run(stages.closed, docs))
+        expect(fromDb).toEqual(weeklyOpenedClosed(s.facts, s.period))
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  test('on 2026-12-01 the month\'s chart starts with W49, and an issue raised Monday 11-30 sits in November\'s W49 row', () => {
+    const november = { from: sh('2026-11-01T00:00:00'), to: sh('2026-12-01T00:00:00') }
+    const rows = weeklyOpenedClosed([fact('mon', { raisedAt: sh('2026-11-30T09:00:00') })], november)
+    expect(rows.map((r) => r.weekKey)).toEqual(['2026-W44', '2026-W45', '2026-W46', '2026-W47', '2026-W48', '2026-W49'])
+    expect(rows.at(-1)).toEqual({ weekKey: '2026-W49', opened: 1, closed: 0 })
+  })
+})
 
 describe('the pipelines stay within what the WeChat cloud database supports, at a constant size', () => {
   test.each([undefined, 'department', 'team', 'project', 'week'] as const)('metricsPipeline by %s', (groupBy) => {

@@ -1,4 +1,4 @@
-import type { Dashboard, GroupRow } from '../metrics'
+import type { Dashboard, GroupRow, WeeklyRow } from '../metrics'
 import { drillInput, exportInput, summaryInput } from '../schemas/dashboard'
 import type { IssueCard } from '../views'
 import { action } from './define'
@@ -8,7 +8,7 @@ export interface DashboardView {
   /** Per department / team / project / week when asked, with display names. */
   rows?: (GroupRow & { name: string })[]
   /** Issues opened and closed per ISO week in the period (the weekly chart). */
-  weekly: { weekKey: string; opened: number; closed: number }[]
+  weekly: WeeklyRow[]
   estimateNotice?: string
 }
 

@@ -5,6 +5,7 @@ export { computeMetrics, computeMetricsBy, drill } from './compute'
 export { activeProjectWeeks, periodWeeks, weeksOverlapping } from './coverage'
 export { DAYS_LABELS, DRILL_PARTS, METRIC_LABELS, METRIC_ORDER } from './dashboard'
 export { HISTOGRAM_CAP } from './counters'
+export { type WeeklyRow, weeklyFromAggregate, weeklyOpenedClosed, weeklyPipelines } from './weekly'
 export {
   matchStage,
   metricsPipeline,

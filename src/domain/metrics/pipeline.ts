@@ -15,6 +15,7 @@
  * Stages and operators used: $match, $project, $unwind, $group, $sort, $limit; $sum, $cond, $and, $or,
  * $eq, $ne, $gte, $gt, $lt, $lte, $push — all supported by the WeChat cloud database.
  */
+import { OPEN_STATES } from '../issue/lifecycle'
 import { toExpression } from './conditions'
 import { type Counter, type DateField, type Sums, WEEK_FIELD, counters, zeroSums } from './counters'
 import { compareKeys, rowsFromSums } from './compute'
@@ -42,7 +43,8 @@ export function matchStage(period: Period, withNow: boolean): Record<string, unk
   const branches: Record<string, unknown>[] = DATE_FIELDS.map((d) => ({
     [`facts.${d}`]: { $gt: period.from, $lte: period.to },
   }))
-  if (withNow) branches.push({ 'facts.open': true })
+  // 在办 issues count in the "now" figures: the top-level state is indexed (with raisedAt).
+  if (withNow) branches.push({ state: { $in: [...OPEN_STATES] } })
   return { $match: { 'facts.isRepeat': false, $or: branches } }
 }
 

@@ -29,7 +29,6 @@ export function factsArb(edges: number[]): fc.Arbitrary<Partial<IssueFacts>> {
     teamId: fc.constantFrom('t1', 't2'),
     departmentId: fc.constantFrom('d1', 'd2', null),
     state: fc.constantFrom('dispatched', 'in_progress', 'awaiting_materials', 'under_review', 'resolved', 'closed', 'submitted'),
-    open: fc.boolean(),
     paused: fc.boolean(),
     isRepeat: fc.boolean(),
     raisedAt: fc.integer({ min: T0, max: T0 + SPAN }),

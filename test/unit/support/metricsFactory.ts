@@ -60,6 +60,8 @@ export function fact(issueId: string, over: Partial<IssueFacts> = {}): IssueFact
   }
   return {
     ...f,
+    // 在办 is one definition: a state other than closed, withdrawn or declined.
+    open: !['closed', 'withdrawn', 'declined'].includes(f.state),
     dispatched: f.dispatchedAt !== null,
     signForDueWeek: weekOrNull(f.signForDue),
     confirmedWeek: weekOrNull(f.confirmedAt),
