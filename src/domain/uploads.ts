@@ -74,3 +74,20 @@ export function cloudPathOfFileId(fileID: string): string | undefined {
   const segments = m[1].split('/')
   return segments.some((s) => s === '' || s === '.' || s === '..') ? undefined : m[1]
 }
+
+/**
+ * How long a function-issued link to an attachment lives: 10 minutes. A view is rendered seconds
+ * after its call and a phone loads its images while the page is open; a page left open longer
+ * reloads its view (and fresh links) when it is shown again. Short enough that a link copied out
+ * of the app — into a chat, a browser history — is dead before it can travel far.
+ */
+export const ATTACHMENT_LINK_SECONDS = 10 * 60
+
+/**
+ * How long the link to an export lives: 15 minutes — the download starts at once, and 复制下载链接
+ * to open it on a computer takes a minute or two. Every export carries all of the zone's issues.
+ */
+export const EXPORT_LINK_SECONDS = 15 * 60
+
+/** Exports are deleted by the hourly job once older than a day. */
+export const EXPORT_RETENTION_MS = 24 * 3600 * 1000
