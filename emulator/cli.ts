@@ -1,4 +1,4 @@
-// npm run emulator -- [--port P] [--data DIR] [--functions DIR] [--spec FILE]
+// npm run emulator -- [--port P] [--data DIR] [--functions DIR] [--spec FILE] [--storage-rules FILE]
 //                     [--long-term-templates a,b] [--function-env NAME=value]... [--clock ISO] [--print-env]
 // Prints exactly one stdout line `local cloud ready on http://127.0.0.1:P` once it serves;
 // logs go to stderr. With --print-env it prints the SDK environment for port P and exits.
@@ -12,6 +12,7 @@ interface CliOptions {
   data: string
   functions: string
   spec: string
+  storageRules: string
   longTermTemplates: string[]
   functionEnv: Record<string, string>
   printEnv: boolean
@@ -24,6 +25,7 @@ function parseArgs(argv: string[]): CliOptions {
     data: path.join(REPO_ROOT, '.cloud'),
     functions: path.join(REPO_ROOT, 'cloudfunctions'),
     spec: path.join(REPO_ROOT, 'database/collections.json'),
+    storageRules: path.join(REPO_ROOT, 'database/storage-rules.json'),
     longTermTemplates: splitList(process.env.LOCAL_CLOUD_LONG_TERM_TEMPLATES),
     functionEnv: {},
     printEnv: false,
@@ -36,6 +38,7 @@ function parseArgs(argv: string[]): CliOptions {
       case '--data': options.data = path.resolve(value()); break
       case '--functions': options.functions = path.resolve(value()); break
       case '--spec': options.spec = path.resolve(value()); break
+      case '--storage-rules': options.storageRules = path.resolve(value()); break
       case '--long-term-templates': options.longTermTemplates = splitList(value()); break
       case '--function-env': addFunctionEnv(options.functionEnv, value()); break
       case '--print-env': options.printEnv = true; break
@@ -65,7 +68,7 @@ function splitList(text: string | undefined): string[] {
 }
 
 function usage(): string {
-  return 'usage: tsx emulator/cli.ts [--port P] [--data DIR] [--functions DIR] [--spec FILE] [--long-term-templates a,b] [--function-env NAME=value]... [--clock ISO] [--print-env]\n'
+  return 'usage: tsx emulator/cli.ts [--port P] [--data DIR] [--functions DIR] [--spec FILE] [--storage-rules FILE] [--long-term-templates a,b] [--function-env NAME=value]... [--clock ISO] [--print-env]\n'
 }
 
 function fail(message: string): never {
@@ -85,6 +88,7 @@ async function main(): Promise<void> {
     dataDir: options.data,
     functionsDir: options.functions,
     specPath: options.spec,
+    storageRulesPath: options.storageRules,
     longTermTemplates: options.longTermTemplates,
     functionEnv: options.functionEnv,
     clockAt: options.clockAt,

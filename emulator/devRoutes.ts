@@ -1,10 +1,11 @@
 // Dev-only routes: what the H5 app, tests and benchmarks use instead of WeChat itself.
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { HttpError, parseJson, readBody, sendBytes, sendJson } from './http'
+import { HttpError, parseJson, readBody, readBodyCapped, sendBytes, sendJson } from './http'
 import type { Services } from './services'
 import type { InvocationReport } from './functions/functionsService'
 import { replaceCloudIds } from './functions/cloudIdEvent'
 import { APPID } from './env'
+import { STORAGE_DENIED_ERRCODE } from './storage/storageRules'
 import { EJSON } from 'bson'
 
 type Handler = (s: Services, req: IncomingMessage, res: ServerResponse, url: URL, params: string[]) => Promise<void> | void
@@ -23,7 +24,8 @@ const routes: Route[] = [
   { method: 'GET', pattern: /^\/dev\/groups$/, handler: (s, _q, res) => sendJson(res, 200, { groups: s.openapi.groups.list() }) },
   { method: 'POST', pattern: /^\/dev\/groups$/, handler: createGroup },
   { method: 'POST', pattern: /^\/dev\/groups\/([^/]+)\/cloudid$/, handler: issueCloudId },
-  { method: 'POST', pattern: /^\/dev\/upload$/, handler: uploadRaw },
+  { method: 'POST', pattern: /^\/dev\/upload$/, handler: clientUpload },
+  { method: 'POST', pattern: /^\/dev\/temp-file-urls$/, handler: clientTempFileUrls },
   { method: 'GET', pattern: /^\/dev\/metrics$/, handler: metrics },
   { method: 'GET', pattern: /^\/dev\/db\/([^/]+)$/, handler: dumpCollection },
   { method: 'POST', pattern: /^\/dev\/reset$/, handler: reset },
@@ -113,11 +115,25 @@ function issueCloudId(s: Services, _req: IncomingMessage, res: ServerResponse, _
   sendJson(res, 200, { cloudID })
 }
 
-async function uploadRaw(s: Services, req: IncomingMessage, res: ServerResponse, url: URL) {
+/**
+ * The client upload door: what wx.cloud.uploadFile from the mini-program reaches (the H5 build
+ * calls it directly). The caller is the x-wx-openid header, as on /functions/<name>; the storage
+ * rules apply. Refusals: HTTP 403 { errCode: -503002, errMsg, code: 'STORAGE_EXCEED_AUTHORITY' }.
+ */
+async function clientUpload(s: Services, req: IncomingMessage, res: ServerResponse, url: URL) {
   const cloudPath = url.searchParams.get('cloudPath') ?? ''
-  const fileID = s.storage.write(cloudPath, await readBody(req))
-  if (!fileID) throw new HttpError(400, 'cloudPath must be a relative path')
-  sendJson(res, 200, { fileID })
+  const { bytes, size } = await readBodyCapped(req, s.storage.rules.maxBytes)
+  const outcome = s.storage.clientUpload(headerValue(req, 'x-wx-openid'), cloudPath, bytes, size)
+  if ('fileID' in outcome) return sendJson(res, 200, { fileID: outcome.fileID, statusCode: 200, errMsg: 'uploadFile:ok' })
+  sendJson(res, 403, { errCode: STORAGE_DENIED_ERRCODE, errMsg: `uploadFile:fail ${outcome.code}: ${outcome.message}`, code: outcome.code })
+}
+
+/** The client link door: what wx.cloud.getTempFileURL from the mini-program reaches; the read rule applies per file. */
+async function clientTempFileUrls(s: Services, req: IncomingMessage, res: ServerResponse) {
+  const { fileList } = parseJson(await readBody(req))
+  const reply = s.storage.clientDownloadUrls(headerValue(req, 'x-wx-openid'), fileList)
+  if (reply.code) return sendJson(res, 400, { errCode: -1, errMsg: `getTempFileURL:fail ${reply.message}`, code: reply.code })
+  sendJson(res, 200, { ...reply, errMsg: 'getTempFileURL:ok' })
 }
 
 function metrics(s: Services, _req: IncomingMessage, res: ServerResponse) {

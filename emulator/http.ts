@@ -27,6 +27,28 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
   })
 }
 
+/**
+ * Reads a body of any length without keeping more than `cap` bytes: the full `size` is counted
+ * (so an oversize upload can be refused with a proper reply instead of a reset connection).
+ */
+export function readBodyCapped(req: IncomingMessage, cap: number): Promise<{ bytes: Buffer; size: number }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    let kept = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (kept < cap) {
+        const part = chunk.subarray(0, cap - kept)
+        chunks.push(part)
+        kept += part.length
+      }
+    })
+    req.on('end', () => resolve({ bytes: Buffer.concat(chunks), size }))
+    req.on('error', reject)
+  })
+}
+
 /** Parses a JSON body; an empty body is `{}`. Throws HttpError(400) on bad JSON. */
 export function parseJson(body: Buffer): any {
   const text = body.toString('utf8').trim()

@@ -7,6 +7,7 @@ import { EmulatorClock } from './clock'
 import { FunctionsService } from './functions/functionsService'
 import { OpenApiService } from './openapi/openApiService'
 import { StorageService } from './storage/storageService'
+import { StorageRules } from './storage/storageRules'
 import { handleAdmin } from './adminRoutes'
 import { matchDevRoute } from './devRoutes'
 import { handleCosPut, handleFileGet } from './fileRoutes'
@@ -21,6 +22,8 @@ export interface LocalCloudOptions {
   dataDir?: string
   functionsDir?: string
   specPath?: string
+  /** The storage security rule and upload policy; default database/storage-rules.json. */
+  storageRulesPath?: string
   longTermTemplates?: string[]
   maxInstancesPerFunction?: number
   /** Extra env for every function invocation (overrides config.json env). */
@@ -64,7 +67,8 @@ export class LocalCloud {
       callerOf: (seqId) => functions.callerOf(seqId)?.name,
       permissionsOf: (name) => functions.loader.load(name)?.config.permissions?.openapi ?? [],
     })
-    const storage = new StorageService(dataDir)
+    const rules = StorageRules.fromFile(opts.storageRulesPath ?? path.join(REPO_ROOT, 'database/storage-rules.json'))
+    const storage = new StorageService(dataDir, { now: () => this.clock.now(), rules })
     this.services = { clock: this.clock, db, functions, openapi, storage, log }
     this.registry = [
       { name: 'database', start: () => db.start(), stop: () => db.stop() },
@@ -133,7 +137,7 @@ export class LocalCloud {
       const dev = matchDevRoute(method, url.pathname)
       if (dev) return await dev.handler(this.services, req, res, url, dev.params)
       if (method === 'PUT' && url.pathname.startsWith('/cos/')) return await handleCosPut(this.services, req, res, url.pathname.slice(5))
-      if (method === 'GET' && url.pathname.startsWith('/files/')) return handleFileGet(this.services, res, url.pathname.slice(7))
+      if (method === 'GET' && url.pathname.startsWith('/files/')) return handleFileGet(this.services, res, url.pathname.slice(7), url)
       if (method === 'GET' && url.pathname === '/') return sendJson(res, 200, this.getInfo())
       if (method === 'POST' && !url.pathname.startsWith('/dev/') && !url.pathname.startsWith('/functions/')) {
         return await handleAdmin(this.services, req, res, url)

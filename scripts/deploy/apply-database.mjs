@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Creates the collections and indexes of database/collections.json in a cloud environment and sets
-// every collection's security rule from database/rules.json. Idempotent: existing collections and
-// indexes (by name) are left alone — an index whose keys changed needs a new name (or a manual drop).
+// Creates the collections and indexes of database/collections.json in a cloud environment, sets
+// every collection's security rule from database/rules.json and the cloud storage security rule from
+// database/storage-rules.json. Idempotent: existing collections and indexes (by name) are left alone —
+// an index whose keys changed needs a new name (or a manual drop) — and a rule already in place is
+// not sent again.
 //
 //   node scripts/deploy/apply-database.mjs --env <envId> [--dry-run] [--skip-rules]
 //
@@ -11,19 +13,24 @@
 //   npm i --no-save @cloudbase/manager-node@5
 //
 // Exit codes: 0 done; 1 failure; 2 usage / missing SDK or credentials; 3 done, but security rules
-// must still be set by hand in the console (printed).
+// (database or storage) must still be set by hand in the console (printed).
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
 import {
   consoleRuleSteps,
+  consoleStorageRuleSteps,
   databasePlan,
   formatDatabasePlan,
   loadCollections,
   loadRules,
+  loadStorageRules,
   rulesPlan,
+  sameStorageRule,
+  storageRulePlan,
   uniqueIndexCaveats,
   validateCollections,
+  validateStorageRules,
 } from './plan.mjs'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -44,7 +51,7 @@ function parseArgs(argv) {
 }
 
 const usage = () =>
-  console.log('usage: node scripts/deploy/apply-database.mjs --env <envId> [--dry-run] [--skip-rules]\n' +
+  console.log('usage: node scripts/deploy/apply-database.mjs --env <envId> [--dry-run] [--skip-rules]   (--skip-rules: neither database nor storage rules)\n' +
     '  env TENCENTCLOUD_SECRETID, TENCENTCLOUD_SECRETKEY (and TENCENTCLOUD_SESSIONTOKEN) unless --dry-run')
 
 async function main() {
@@ -69,6 +76,13 @@ async function main() {
   }
   const plan = databasePlan(collections)
   const rules = rulesPlan(loadRules(ROOT), collections)
+  const storageRulesJson = loadStorageRules(ROOT)
+  const storageProblems = validateStorageRules(storageRulesJson)
+  if (storageProblems.length) {
+    console.error('database/storage-rules.json is not deployable:\n  ' + storageProblems.join('\n  '))
+    return 1
+  }
+  const storageRule = storageRulePlan(storageRulesJson)
 
   if (args.dryRun) {
     console.log(`# dry run${args.env ? ` for ${args.env}` : ''}: nothing is sent`)
@@ -85,6 +99,9 @@ async function main() {
       console.log('\n# security rules: permission.modifyResourcePermission(...) per collection, else by hand:')
       for (const r of rules) console.log(`permission.modifyResourcePermission(${JSON.stringify(r.request)})`)
       console.log(consoleRuleSteps(rules, args.env || '<envId>').join('\n'))
+      console.log('\n# storage security rule: sent only when getStorageAcl({ withRule: true }) differs, else by hand:')
+      console.log(`storage.setStorageAcl("CUSTOM", ${JSON.stringify(storageRule.rule)})`)
+      console.log(consoleStorageRuleSteps(storageRule, args.env || '<envId>').join('\n'))
     }
     printCaveats(collections)
     return 0
@@ -136,7 +153,11 @@ async function main() {
   console.log(`collections created: ${createdCollections}, indexes created: ${createdIndexes}`)
 
   let manualRules = false
-  if (!args.skipRules) manualRules = !(await applyRules(app, rules, args.env))
+  if (!args.skipRules) {
+    const collectionsDone = await applyRules(app, rules, args.env)
+    const storageDone = await applyStorageRule(app, storageRule, args.env)
+    manualRules = !collectionsDone || !storageDone
+  }
   printCaveats(collections)
   return manualRules ? 3 : 0
 }
@@ -181,6 +202,35 @@ async function applyRules(app, rules, envId) {
   console.log(`\n${failed.length} rule(s) could not be set through the API; set them by hand:`)
   console.log(consoleRuleSteps(failed, envId).join('\n'))
   return false
+}
+
+/**
+ * The storage rule through storage.setStorageAcl('CUSTOM', rule) (manager SDK 5.x), sent only when
+ * getStorageAcl({ withRule: true }) shows something else, and read back. Any failure (an older SDK
+ * without CUSTOM, an environment that refuses it) prints the console steps instead.
+ */
+async function applyStorageRule(app, planned, envId) {
+  const storage = app.storage
+  if (!storage || typeof storage.setStorageAcl !== 'function' || typeof storage.getStorageAcl !== 'function') {
+    console.log('\nThis @cloudbase/manager-node cannot set storage rules; set the rule by hand:')
+    console.log(consoleStorageRuleSteps(planned, envId).join('\n'))
+    return false
+  }
+  try {
+    if (sameStorageRule(await storage.getStorageAcl({ withRule: true }), planned)) {
+      console.log('storage rule: already in place')
+      return true
+    }
+    await storage.setStorageAcl('CUSTOM', planned.rule)
+    const back = await storage.getStorageAcl({ withRule: true })
+    if (!sameStorageRule(back, planned)) throw new Error(`read back ${JSON.stringify(back)}`)
+    console.log('storage rule: set (CUSTOM)')
+    return true
+  } catch (e) {
+    console.log(`storage rule: NOT SET (${e?.message || e}); set it by hand:`)
+    console.log(consoleStorageRuleSteps(planned, envId).join('\n'))
+    return false
+  }
 }
 
 function sameRule(got, rule) {

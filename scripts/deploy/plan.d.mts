@@ -31,6 +31,21 @@ export interface RulePlanEntry {
   paste: string
   request: { resourceType: 'collection'; resource: string; permission: 'CUSTOM'; securityRule: string }
 }
+export interface StorageRulesJson {
+  $comment?: string
+  rule: { read: boolean | string; write: boolean | string }
+  uploads: { prefix: string; maxBytes: number; photoExtensions: string[]; documentExtensions: string[]; $comment?: string }
+}
+/** @cloudbase/manager-node 5.6.5 types/storage/index.d.ts: setStorageAcl(acl: AclType, rule?: IStorageAclRule) */
+export interface StorageRulePlan { acl: 'CUSTOM'; rule: { read: boolean | string; write: boolean | string }; paste: string; uploads: StorageRulesJson['uploads'] }
+export const STORAGE_RULE_KEYS: string[]
+export const MAX_RULE_EXPRESSION: number
+export function loadStorageRules(root: string): StorageRulesJson
+export function validateStorageRules(json: unknown): string[]
+export function storageRulePlan(json: StorageRulesJson): StorageRulePlan
+export function sameStorageRule(got: unknown, planned: StorageRulePlan): boolean
+export function consoleStorageRuleSteps(planned: StorageRulePlan, envId?: string): string[]
+
 export interface FunctionPlan {
   name: string
   config: { timeout?: number; memorySize?: number; installDependency: boolean }
@@ -79,6 +94,7 @@ export function validateCron(expr: unknown): { ok: boolean; errors: string[] }
 export interface DeployPlan {
   database: DatabasePlanEntry[]
   rules: RulePlanEntry[]
+  storageRule: StorageRulePlan
   uniqueCaveats: { collection: string; index: string; fields: string[] }[]
   functions: FunctionPlan[]
   envVariables: EnvVariableSpec[]

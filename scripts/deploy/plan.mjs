@@ -4,12 +4,14 @@
 // everything else turns those files into the request shapes of @cloudbase/manager-node 5.6.5
 // (types/interfaces/flexdb.interface.d.ts: CreateIndex / MgoKeySchema / MgoIndexKeys;
 // types/permission/types.d.ts: ModifyResourcePermissionOptions; types/interfaces/function.interface.d.ts:
-// ICloudFunctionConfig / ICloudFunctionTrigger) and into the console steps where no API exists.
+// ICloudFunctionConfig / ICloudFunctionTrigger; the storage rule of storageRules.mjs) and into the
+// console steps where no API exists.
 //
 // No import.meta here: jest loads this file through babel (CommonJS). The CLI is show-plan.mjs.
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { CRON_FIELDS, validateCron } from './cron.mjs'
+import { consoleStorageRuleSteps, loadStorageRules, sameStorageRule, storageRulePlan, validateStorageRules } from './storageRules.mjs'
 
 // ---------------------------------------------------------------------------------------------
 // Platform limits (see /work/shared/reference/wechat-platform.md §5 and database/README.md)
@@ -294,15 +296,18 @@ export function functionPlan(fn, templateKeys = []) {
 // The whole plan
 
 export { CRON_FIELDS, validateCron }
+export { consoleStorageRuleSteps, loadStorageRules, sameStorageRule, storageRulePlan, validateStorageRules }
 
 export function deployPlan(root) {
   const collections = loadCollections(root)
   const rules = loadRules(root)
   const templateKeys = loadTemplateKeys(root)
   const functions = loadFunctions(root)
+  const storageRules = loadStorageRules(root)
   return {
     database: databasePlan(collections),
     rules: rulesPlan(rules, collections),
+    storageRule: storageRulePlan(storageRules),
     uniqueCaveats: uniqueIndexCaveats(collections),
     functions: functions.map((fn) => functionPlan(fn, templateKeys)),
     envVariables: ENV_VARIABLES.filter((v) => !v.localOnly).flatMap((v) =>
@@ -311,6 +316,7 @@ export function deployPlan(root) {
     problems: [
       ...validateCollections(collections),
       ...Object.entries(rules.collections || {}).flatMap(([n, r]) => validateRule(r).map((e) => `rules.json ${n}: ${e}`)),
+      ...validateStorageRules(storageRules).map((e) => `storage-rules.json: ${e}`),
       ...functions.flatMap((fn) => [
         ...(FUNCTION_NAME.test(fn.name) ? [] : [`function name ${fn.name} is not valid`]),
         ...validateFunctionConfig(fn.config, fn.pkg).map((e) => `cloudfunctions/${fn.name}: ${e}`),

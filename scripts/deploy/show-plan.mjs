@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Prints the whole deploy plan (database, security rules, cloud functions, environment variables)
+// Prints the whole deploy plan (database, security rules, storage rule, cloud functions, environment variables)
 // and any problem that would stop a deploy. No network, no credentials.
 //
 //   node scripts/deploy/show-plan.mjs [--json]
@@ -19,6 +19,9 @@ if (process.argv.includes('--json')) {
   console.log(formatDatabasePlan(plan.database).join('\n'))
   console.log('\n# Security rules')
   for (const r of plan.rules) console.log(`${r.collection}: ${JSON.stringify(r.rule)}`)
+  console.log('\n# Storage security rule (云开发 → 存储 → 权限设置 → 自定义安全规则)')
+  console.log(plan.storageRule.paste)
+  console.log(`uploads: ${plan.storageRule.uploads.prefix}…, at most ${plan.storageRule.uploads.maxBytes} bytes a file`)
   console.log('\n# Cloud functions (DevTools: 上传并部署：云端安装依赖, then 上传触发器 where a trigger is listed)')
   console.log(formatFunctionPlan(plan.functions).join('\n'))
   console.log('\n# Environment variables (云开发控制台 → 云函数 → <function> → 函数配置 → 环境变量)')

@@ -7,10 +7,10 @@ import type { exportInput } from '../../src/domain/schemas/dashboard'
 import { ymdOf } from '../../src/domain/time'
 import type { Issue, Visit } from '../../src/domain/types'
 import { buildXlsx } from '../export/xlsx'
-import { command, getCloud, getDb } from '../runtime/cloud'
+import { command, getDb } from '../runtime/cloud'
 import type { ActionContext } from '../runtime/entry'
 import { COLLECTIONS } from '../repo/collections'
-import { newId } from '../shared/ids'
+import { saveExport } from '../files/exports'
 import { allProjects } from './summary'
 
 const PAGE = 1000
@@ -29,7 +29,10 @@ async function pagedGet<T>(query: any): Promise<T[]> {
 const day = (ms?: number): string => (ms ? ymdOf(ms) : '')
 const categoryName = (id: string): string => CATEGORIES.find((c) => c.id === id)?.name ?? id
 
-/** The period's issues and visits as an xlsx in cloud storage. No phone numbers leave the system. */
+/**
+ * The period's issues and visits as an xlsx in cloud storage, under an unguessable name, with a link
+ * that lives 15 minutes; the hourly job deletes it after a day. No phone numbers leave the system.
+ */
 export async function exportPeriod(input: v.InferOutput<typeof exportInput>, ctx: ActionContext) {
   requireRole(ctx.caller, 'dashboard.export')
   const period = resolvePeriod(input.period, ctx.now)
@@ -69,9 +72,6 @@ export async function exportPeriod(input: v.InferOutput<typeof exportInput>, ctx
       ]),
     },
   ])
-  const cloud = getCloud()
-  const cloudPath = `exports/${ymdOf(ctx.now)}-${newId().slice(0, 8)}.xlsx`
-  const { fileID } = await cloud.uploadFile({ cloudPath, fileContent: file })
-  const { fileList } = await cloud.getTempFileURL({ fileList: [{ fileID, maxAge: 3600 }] })
-  return { fileID, tempFileURL: fileList[0]?.tempFileURL ?? '', issues: issues.length, visits: visits.length }
+  const { fileID, tempFileURL } = await saveExport(file, ctx.now, ctx.openid)
+  return { fileID, tempFileURL, issues: issues.length, visits: visits.length }
 }

@@ -6,7 +6,8 @@
  * - mark the visits of past weeks still planned as missed (from Monday 00:00);
  * - raise the 督办 ladder (红 after RED_AFTER_WORKING_DAYS working days overdue → supervised);
  * - auto-close resolved issues not confirmed within AUTO_CLOSE_WORKING_DAYS;
- * - from 08:00 on working days: remind assignees of issues due or overdue, and teams of unshared digests.
+ * - from 08:00 on working days: remind assignees of issues due or overdue, and teams of unshared digests;
+ * - delete the managers' exports older than a day (server/files/exports.ts).
  */
 import { OPEN_STATES } from '../../src/domain/issue'
 import { isoWeekday, shanghaiHour, weekKey, ymdOf } from '../../src/domain/time'
@@ -15,6 +16,7 @@ import { COLLECTIONS } from '../repo/collections'
 import { sweep } from '../issues/sweep'
 import { loadCalendar } from '../shared/calendar'
 import { planWeek } from '../visits/plan'
+import { deleteExpiredExports } from '../files/exports'
 import { digestReminders } from './digestReminders'
 import { dailyReminders } from './reminders'
 
@@ -42,5 +44,6 @@ export async function runJobs(now: number): Promise<Record<string, unknown>> {
     report.reminders = await dailyReminders(calendar, now)
     report.digest = await digestReminders(calendar, now)
   }
+  report.exports = await deleteExpiredExports(now)
   return report
 }

@@ -13,6 +13,8 @@ export const COLLECTIONS = {
   notifications: 'notifications',
   subscriptions: 'subscriptions',
   jobs: 'jobs',
+  /** One document per spreadsheet a manager exported: where it is and when, so a job deletes it after a day. */
+  exports: 'exports',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]

@@ -1,12 +1,26 @@
-/** Photos for an issue, a reply or a visit: pick, upload at once, show, remove. Value = fileIDs. */
+/**
+ * Photos for an issue, a reply or a visit: pick, upload at once, show, remove. Value = fileIDs.
+ * Uploads go under the user's own prefix (uploads/<openid>/…, the OPENID from the cached whoami),
+ * jpg/png/webp of at most 10 MB — what the storage rule admits.
+ */
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
+import { fetchWhoAmI } from '../hooks/useWhoAmI'
+import { MAX_UPLOAD_BYTES, PHOTO_EXTENSIONS, type UploadExtension, extensionOf } from '../domain/uploads'
 import { platform } from '../platform/seam'
-import { cloudPathFor } from '../platform/types'
+import { type LocalFile, cloudPathFor } from '../platform/types'
 import './ui.scss'
 
 export const MAX_PHOTOS = 9
+
+/** Why a picked photo cannot be uploaded, or undefined when it can. */
+export function photoRefusal(file: LocalFile): string | undefined {
+  const ext = extensionOf(file.name ?? file.path)
+  if (!(PHOTO_EXTENSIONS as readonly string[]).includes(ext)) return '仅支持 jpg、png、webp 格式的照片'
+  if (file.size > MAX_UPLOAD_BYTES) return '照片超过 10 MB，请压缩后再传'
+  return undefined
+}
 
 export function PhotoPicker(props: { value: string[]; onChange: (ids: string[]) => void; folder: 'issues' | 'visits'; max?: number }) {
   const { value, onChange, folder, max = MAX_PHOTOS } = props
@@ -24,12 +38,22 @@ export function PhotoPicker(props: { value: string[]; onChange: (ids: string[]) 
     if (!files.length) return
     setUploading((n) => n + files.length)
     const ids: string[] = []
-    for (const f of files) {
-      try {
-        ids.push(await platform.uploadFile(f, cloudPathFor(folder)))
-      } catch {
-        void Taro.showToast({ title: '有照片上传失败，请重试', icon: 'none' })
+    try {
+      const { openid } = await fetchWhoAmI()
+      for (const f of files) {
+        const refusal = photoRefusal(f)
+        if (refusal) {
+          void Taro.showToast({ title: refusal, icon: 'none' })
+          continue
+        }
+        try {
+          ids.push(await platform.uploadFile(f, cloudPathFor(folder, openid, extensionOf(f.name ?? f.path) as UploadExtension)))
+        } catch {
+          void Taro.showToast({ title: '有照片上传失败，请重试', icon: 'none' })
+        }
       }
+    } catch {
+      void Taro.showToast({ title: '暂时无法确认您的身份，请稍后重试', icon: 'none' })
     }
     setUploading((n) => n - files.length)
     onChange([...value, ...ids].slice(0, max))

@@ -1,7 +1,7 @@
 /** H5 (local demo, browser tests): the local cloud over HTTP, dev endpoints for WeChat-only abilities. */
 import Taro from '@tarojs/taro'
 import { cloudUrl, groupOpenGId, personaOpenid } from './dev/settings'
-import type { LocalFile, Platform } from './types'
+import { type LocalFile, type Platform, isWebLink, localPreviewOf, rememberLocalPreview } from './types'
 
 async function post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<any> {
   const res = await fetch(`${cloudUrl()}${path}`, {
@@ -13,17 +13,11 @@ async function post(path: string, body: unknown, headers: Record<string, string>
   return res.json()
 }
 
-/** cloud://<env>.<bucket>/<path> → <cloud>/files/<path> (the local cloud's download route). */
-function fileUrl(fileID: string): string {
-  const m = /^cloud:\/\/[^/]+\/(.+)$/.exec(fileID)
-  return m ? `${cloudUrl()}/files/${m[1].split('/').map(encodeURIComponent).join('/')}` : fileID
-}
-
 function pickFiles(max: number): Promise<LocalFile[]> {
   return new Promise((resolve) => {
     const input = document.createElement('input')
     input.type = 'file'
-    input.accept = 'image/*'
+    input.accept = 'image/jpeg,image/png,image/webp'
     input.multiple = max > 1
     input.style.display = 'none'
     const done = (files: LocalFile[]) => {
@@ -32,7 +26,7 @@ function pickFiles(max: number): Promise<LocalFile[]> {
     }
     input.addEventListener('change', () => {
       const files = Array.from(input.files ?? []).slice(0, max)
-      done(files.map((f) => ({ path: URL.createObjectURL(f), size: f.size, blob: f })))
+      done(files.map((f) => ({ path: URL.createObjectURL(f), size: f.size, blob: f, name: f.name })))
     })
     input.addEventListener('cancel', () => done([]))
     document.body.appendChild(input)
@@ -88,14 +82,29 @@ export const platform: Platform = {
     })
   },
   choosePhotos: pickFiles,
+  /** The local cloud's client door — what wx.cloud.uploadFile reaches — as the persona: the storage rule applies. */
   async uploadFile(file, cloudPath) {
     const bytes = file.blob ?? (await (await fetch(file.path)).blob())
-    const res = await fetch(`${cloudUrl()}/dev/upload?cloudPath=${encodeURIComponent(cloudPath)}`, { method: 'POST', body: bytes })
+    const res = await fetch(`${cloudUrl()}/dev/upload?cloudPath=${encodeURIComponent(cloudPath)}`, {
+      method: 'POST',
+      headers: { 'x-wx-openid': personaOpenid() },
+      body: bytes,
+    })
     if (!res.ok) throw new Error(`上传失败（HTTP ${res.status}）`)
-    return (await res.json()).fileID
+    const { fileID } = await res.json()
+    rememberLocalPreview(fileID, file.path)
+    return fileID
   },
-  displayUrl: fileUrl,
-  tempUrls: async (fileIDs) => Object.fromEntries(fileIDs.map((id) => [id, fileUrl(id)])),
+  displayUrl: (fileID) => (isWebLink(fileID) ? fileID : localPreviewOf(fileID) ?? ''),
+  async tempUrls(fileIDs) {
+    if (!fileIDs.length) return {}
+    try {
+      const body = await post('/dev/temp-file-urls', { fileList: fileIDs }, { 'x-wx-openid': personaOpenid() })
+      return Object.fromEntries((body.fileList ?? []).filter((f: any) => f.status === 0).map((f: any) => [f.fileID, f.tempFileURL]))
+    } catch {
+      return {}
+    }
+  },
   async openDocument(url) {
     window.open(url, '_blank')
   },

@@ -1,6 +1,6 @@
 /** WeChat: cloud development, group open data, subscriptions, location, media. */
 import Taro from '@tarojs/taro'
-import type { Platform } from './types'
+import { type Platform, isWebLink, localPreviewOf, rememberLocalPreview } from './types'
 
 let cloudReady = false
 function cloud(): typeof Taro.cloud {
@@ -79,13 +79,20 @@ export const platform: Platform = {
   },
   async uploadFile(file, cloudPath) {
     const r = await cloud().uploadFile({ cloudPath, filePath: file.path } as any)
-    return (r as any).fileID
+    const fileID = (r as any).fileID
+    rememberLocalPreview(fileID, file.path)
+    return fileID
   },
-  displayUrl: (fileID) => fileID,
+  // A cloud:// id shows only if the storage rule lets this user read it (ours does not): views pass function-issued links.
+  displayUrl: (fileID) => (isWebLink(fileID) ? fileID : localPreviewOf(fileID) ?? fileID),
   async tempUrls(fileIDs) {
     if (!fileIDs.length) return {}
-    const r: any = await cloud().getTempFileURL({ fileList: fileIDs } as any)
-    return Object.fromEntries((r.fileList ?? []).map((f: any) => [f.fileID, f.tempFileURL]))
+    try {
+      const r: any = await cloud().getTempFileURL({ fileList: fileIDs } as any)
+      return Object.fromEntries((r.fileList ?? []).filter((f: any) => f.status === 0 && f.tempFileURL).map((f: any) => [f.fileID, f.tempFileURL]))
+    } catch {
+      return {}
+    }
   },
   async openDocument(url) {
     const d = await Taro.downloadFile({ url })

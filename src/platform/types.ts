@@ -4,6 +4,7 @@
  * bundle. `seam.ts` is the typed default that tsc checks and jest resolves.
  */
 import type { GeoPoint } from '../domain/types'
+import { type UploadExtension, type UploadFolder, uploadPrefixOf } from '../domain/uploads'
 
 /** A photo chosen on the device, before upload. */
 export interface LocalFile {
@@ -12,6 +13,8 @@ export interface LocalFile {
   size: number
   /** h5 only: the picked file's bytes. */
   blob?: Blob
+  /** h5 only: the picked file's name (weapp temp paths carry the extension themselves). */
+  name?: string
 }
 
 /** What the function answered: the envelope, or a transport failure. */
@@ -33,11 +36,18 @@ export interface Platform {
   /** GCJ-02 position with its accuracy in metres. */
   getLocation(): Promise<GeoPoint>
   choosePhotos(max: number): Promise<LocalFile[]>
-  /** Uploads to cloud storage; resolves to the fileID. */
+  /**
+   * Uploads to cloud storage as the signed-in user (the storage rule admits only `cloudPathFor`'s
+   * paths under the user's own prefix); resolves to the fileID.
+   */
   uploadFile(file: LocalFile, cloudPath: string): Promise<string>
-  /** A URL an Image can show for a fileID (weapp shows cloud:// ids directly). */
+  /**
+   * What an Image can show for a file: a function-issued link (http/https) as is, or the local
+   * preview of a file uploaded from this device in this session. Clients read no file from storage
+   * directly, so any other fileID shows nothing until a function issues its link.
+   */
   displayUrl(fileID: string): string
-  /** Downloadable URLs for fileIDs. */
+  /** The client's own getTempFileURL: the storage rule lets clients read nothing, so expect no links. Views get links from the functions. */
   tempUrls(fileIDs: string[]): Promise<Record<string, string>>
   /** Opens a document (export) by URL: WeChat's viewer, or a new browser tab. */
   openDocument(url: string): Promise<void>
@@ -53,9 +63,26 @@ export function randomId(length = 20): string {
   return out
 }
 
-/** `issues/202611/Ab3…x.jpg`: month folders keep the bucket browsable. */
-export function cloudPathFor(folder: 'issues' | 'visits', now = Date.now()): string {
+/**
+ * `uploads/<openid>/<folder>/<yyyymm>/<random>.<ext>` — the only shape the storage rule lets a client
+ * write: under its own OPENID (from me.whoami), month folders keep the bucket browsable, the random
+ * name (24 letters and digits) keeps uploads from colliding.
+ */
+export function cloudPathFor(folder: UploadFolder, openid: string, extension: UploadExtension, now = Date.now()): string {
   const d = new Date(now + 8 * 3_600_000)
   const yyyymm = `${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, '0')}`
-  return `${folder}/${yyyymm}/${randomId(24)}.jpg`
+  return `${uploadPrefixOf(openid)}${folder}/${yyyymm}/${randomId(24)}.${extension}`
 }
+
+const localPreviews = new Map<string, string>()
+
+/** Remembers what the device shows for a file it just uploaded (a temp path or an object URL). */
+export function rememberLocalPreview(fileID: string, localPath: string): void {
+  localPreviews.set(fileID, localPath)
+}
+
+/** The local preview of a file uploaded from this device in this session, if any. */
+export const localPreviewOf = (fileID: string): string | undefined => localPreviews.get(fileID)
+
+/** A link an Image can show as is: a function-issued http(s) URL. */
+export const isWebLink = (url: string): boolean => /^https?:\/\//.test(url)

@@ -79,12 +79,20 @@ it('a liaison raises an issue from the group; it is dispatched, answered, review
   await top(page).locator('.photos__img').first().waitFor({ state: 'visible' })
   await e2e.shot(page, 'liaison-raised')
 
-  // The photo went through /dev/upload and is on the issue.
+  // The photo went through the client upload door, under 张总's own prefix, and is on the issue.
   const raised = (await e2e.db('issues')).find((i) => i._id === issueId)
   expect(raised).toMatchObject({ title, state: 'submitted', source: 'group' })
   expect(raised.photos).toHaveLength(1)
   const photoPath = /^cloud:\/\/[^/]+\/(.+)$/.exec(raised.photos[0])![1]
-  const photo = await fetch(`${e2e.cloudUrl}/files/${photoPath}`)
+  expect(photoPath).toMatch(new RegExp(`^uploads/${DEMO.liaison1}/issues/\\d{6}/[A-Za-z0-9]{24}\\.png$`))
+  // Nobody reads it by path; a function-issued (signed) link opens it.
+  expect((await fetch(`${e2e.cloudUrl}/files/${photoPath}`)).status).toBe(403)
+  const issued = await fetch(`${e2e.cloudUrl}/admin`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ action: 'storage.batchGetDownloadUrl', file_list: [{ fileid: raised.photos[0], max_age: 60 }] }),
+  })
+  const photo = await fetch((await issued.json()).data.download_list[0].tempFileURL)
   expect(photo.status).toBe(200)
   expect(Buffer.from(await photo.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG')
 

@@ -92,7 +92,8 @@ describe('a running local cloud', () => {
     try {
       const { body: group } = await cloud.fetchJson('/dev/groups', { method: 'POST', body: '{"name":"g"}' })
       await cloud.fetchJson('/dev/subscriptions', { method: 'POST', body: JSON.stringify({ openid: 'o1', templateIds: ['T'] }) })
-      await cloud.fetchJson('/dev/upload?cloudPath=keep.txt', { method: 'POST', body: 'kept' })
+      const keep = 'uploads/o_user_0001/materials/202611/KeptAcrossRestart.pdf'
+      const { body: kept } = await cloud.fetchJson(`/dev/upload?cloudPath=${keep}`, { method: 'POST', body: 'kept', headers: { 'x-wx-openid': 'o_user_0001' } })
       await cloud.call('dbCounter', { adds: 2 })
       await cloud.kill9()
       await cloud.restart()
@@ -100,7 +101,8 @@ describe('a running local cloud', () => {
       const { result } = await cloud.call('groupReader', { g: { $cloudID: group.cloudID } })
       expect(result.event.g.data.openGId).toBe(group.openGId)
       expect((await cloud.fetchJson('/dev/subscriptions?openid=o1')).body.remaining).toEqual({ T: 1 })
-      expect(await (await fetch(`${cloud.url}/files/keep.txt`)).text()).toBe('kept')
+      const { result: links } = await cloud.call('files', { op: 'url', fileIDs: [kept.fileID] })
+      expect(await (await fetch(links.fileList[0].tempFileURL)).text()).toBe('kept')
       expect((await cloud.call('dbCounter', { adds: 0 })).result.count).toBe(2)
     } finally {
       await cloud.stop()

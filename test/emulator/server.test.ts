@@ -10,6 +10,8 @@ beforeAll(async () => { cloud = await startLocalCloud({ functionsDir: FIXTURE_FU
 afterAll(async () => { await cloud?.stop() })
 beforeEach(async () => { await cloud.reset() })
 
+const KEPT_PHOTO = 'uploads/o_user_0001/issues/202611/AbCdEfGh12345678.jpg'
+
 const admin = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
   cloud.fetchJson('/admin?env=local-env&seqId=x', { method: 'POST', headers, body })
 
@@ -150,15 +152,16 @@ describe('metrics and reset', () => {
     await cloud.fetchJson('/dev/subscriptions', { method: 'POST', body: JSON.stringify({ openid: 'o1', templateIds: ['T'] }) })
     await cloud.call('notifier', { message: { touser: 'o1', templateId: 'T', data: {} } })
     await cloud.fetchJson('/dev/groups', { method: 'POST', body: '{}' })
-    await cloud.fetchJson('/dev/upload?cloudPath=a.txt', { method: 'POST', body: 'x' })
+    const { body: uploaded } = await cloud.fetchJson(`/dev/upload?cloudPath=${KEPT_PHOTO}`, { method: 'POST', body: 'x', headers: { 'x-wx-openid': 'o_user_0001' } })
+    expect(uploaded.fileID).toBeTruthy()
     await cloud.fetchJson('/dev/clock', { method: 'POST', body: JSON.stringify({ offsetMs: 5000 }) })
     await cloud.reset()
     expect((await cloud.fetchJson('/dev/outbox')).body.messages).toEqual([])
     expect((await cloud.fetchJson('/dev/subscriptions?openid=o1')).body.remaining).toEqual({})
     expect((await cloud.fetchJson('/dev/groups')).body.groups).toEqual([])
-    expect((await fetch(`${cloud.url}/files/a.txt`)).status).toBe(404)
     expect(Math.abs((await cloud.fetchJson('/dev/clock')).body.now - Date.parse(PINNED_NOW))).toBeLessThan(60_000)
     expect((await cloud.fetchJson('/dev/metrics')).body.functions).toEqual({})
     expect((await cloud.call('dbCounter', { adds: 1 })).result.count).toBe(1)
+    expect((await cloud.call('files', { op: 'url', fileIDs: [uploaded.fileID] })).result.fileList[0].status).toBe(-503003)
   })
 })

@@ -1,5 +1,5 @@
 // Storage through the real wx-server-sdk: uploadFile, getTempFileURL, downloadFile,
-// deleteFile, from a function and from this test process; plus the H5 upload route.
+// deleteFile, from a function and from this test process; plus the client upload door.
 import { FIXTURE_FUNCTIONS, LocalCloudHandle, startLocalCloud, useLocalCloudEnv } from '../support/localCloud'
 
 jest.setTimeout(60_000)
@@ -59,12 +59,17 @@ describe('storage from a separate SDK user (this test process)', () => {
   })
 })
 
-describe('the H5 upload route', () => {
-  it('POST /dev/upload stores raw bytes and GET /files serves them with CORS', async () => {
-    const { status, body } = await cloud.fetchJson('/dev/upload?cloudPath=photos/p1.jpg', { method: 'POST', body: Buffer.from('jpegbytes') })
+describe('the client upload door (the H5 build\'s wx.cloud.uploadFile)', () => {
+  const OWNER = 'o_owner_0001'
+  const PHOTO = `uploads/${OWNER}/issues/202611/AbCdEfGh12345678.jpg`
+
+  it('stores an owner\'s upload; the file is served only through a function-issued link', async () => {
+    const { status, body } = await cloud.fetchJson(`/dev/upload?cloudPath=${PHOTO}`, { method: 'POST', body: Buffer.from('jpegbytes'), headers: { 'x-wx-openid': OWNER } })
     expect(status).toBe(200)
     expect(body.fileID).toMatch(FILE_ID)
-    const response = await fetch(`${cloud.url}/files/photos/p1.jpg`)
+    expect((await fetch(`${cloud.url}/files/${PHOTO}`)).status).toBe(403)
+    const urls = await cloud.call('files', { op: 'url', fileIDs: [body.fileID] })
+    const response = await fetch(urls.result.fileList[0].tempFileURL)
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toBe('image/jpeg')
     expect(response.headers.get('access-control-allow-origin')).toBe('*')
@@ -74,7 +79,8 @@ describe('the H5 upload route', () => {
   })
 
   it('refuses paths that leave the storage folder', async () => {
-    expect((await cloud.fetchJson('/dev/upload?cloudPath=../../etc/x', { method: 'POST', body: 'x' })).status).toBe(400)
-    expect((await fetch(`${cloud.url}/files/..%2F..%2Fsubscriptions.json`)).status).toBe(404)
+    const upload = await cloud.fetchJson('/dev/upload?cloudPath=../../etc/x', { method: 'POST', body: 'x', headers: { 'x-wx-openid': OWNER } })
+    expect(upload.status).toBe(403)
+    expect((await fetch(`${cloud.url}/files/..%2F..%2Fsubscriptions.json`)).status).toBe(403)
   })
 })

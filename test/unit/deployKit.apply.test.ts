@@ -1,93 +1,23 @@
-// scripts/deploy/apply-database.mjs against a stand-in for @cloudbase/manager-node: the scripts and
-// database/*.json are copied into a temporary root whose node_modules holds a fake SDK that keeps the
-// "cloud" in a JSON file, so nothing reaches the network even if the real SDK is installed here.
-import { spawnSync } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
+// scripts/deploy/apply-database.mjs against a stand-in for @cloudbase/manager-node (see
+// support/deployKitSandbox.ts): nothing reaches the network even if the real SDK is installed here.
 import path from 'node:path'
 import { databasePlan, loadCollections } from '../../scripts/deploy/plan.mjs'
+import { CREDENTIALS as creds, DeployKitSandbox } from './support/deployKitSandbox'
 
 const root = path.join(__dirname, '..', '..')
 const collections = loadCollections(root)
 const plan = databasePlan(collections)
 const indexCount = plan.reduce((n: number, c: any) => n + c.indexes.length, 0)
 
-const FAKE_SDK = `
-const fs = require('fs')
-const file = process.env.FAKE_CLOUD
-const load = () => JSON.parse(fs.readFileSync(file, 'utf8'))
-const save = (s) => fs.writeFileSync(file, JSON.stringify(s))
-const log = (call) => { const s = load(); s.calls.push(call); save(s) }
-class CloudBase {
-  constructor(cfg) {
-    if (!cfg.secretId || !cfg.secretKey || !cfg.envId) throw new Error('bad config')
-    log(['new', cfg.envId])
-    this.database = {
-      async createCollectionIfNotExists(name) {
-        const s = load(); const created = !s.collections[name]
-        if (created) s.collections[name] = { Indexes: [{ Name: '_id_' }] }
-        s.calls.push(['createCollectionIfNotExists', name]); save(s)
-        return { RequestId: 'r', IsCreated: created, ExistsResult: { RequestId: 'r', Exists: !created } }
-      },
-      async checkIndexExists(name, index) {
-        const s = load(); s.calls.push(['checkIndexExists', name, index]); save(s)
-        return { RequestId: 'r', Exists: s.collections[name].Indexes.some((i) => i.Name === index) }
-      },
-      async updateCollection(name, info) {
-        const s = load(); s.calls.push(['updateCollection', name, info])
-        for (const ix of info.CreateIndexes || []) s.collections[name].Indexes.push({ Name: ix.IndexName, Keys: ix.MgoKeySchema.MgoIndexKeys, Unique: ix.MgoKeySchema.MgoIsUnique })
-        save(s); return { RequestId: 'r' }
-      },
-      async describeCollection(name) { return { RequestId: 'r', Indexes: load().collections[name].Indexes } },
-    }
-    this.permission = process.env.FAKE_NO_PERMISSION ? undefined : {
-      async modifyResourcePermission(o) {
-        if (process.env.FAKE_PERMISSION_FAILS) throw new Error('[ModifyResourcePermission] not supported')
-        const s = load(); s.calls.push(['modifyResourcePermission', o]); s.rules[o.resource] = o; save(s)
-        return { Data: { Success: true }, RequestId: 'r' }
-      },
-      async describeResourcePermission(o) {
-        const s = load()
-        return { Data: { TotalCount: 1, PermissionList: o.resources.map((r) => ({ ResourceType: 'collection', Resource: r, Permission: s.rules[r].permission, SecurityRule: s.rules[r].securityRule })) }, RequestId: 'r' }
-      },
-    }
-  }
-}
-module.exports = CloudBase
-module.exports.default = CloudBase
-module.exports.CloudBase = CloudBase
-`
-
-let tmp: string
-let cloudFile: string
-const creds = { TENCENTCLOUD_SECRETID: 'id', TENCENTCLOUD_SECRETKEY: 'key' }
-
-function run(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [path.join(tmp, 'scripts/deploy/apply-database.mjs'), ...args], {
-    cwd: tmp,
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', FAKE_CLOUD: cloudFile, ...env },
-    timeout: 30_000,
-  })
-  return { code: r.status, out: `${r.stdout}${r.stderr}` }
-}
-const cloud = () => JSON.parse(readFileSync(cloudFile, 'utf8'))
-const resetCloud = () => writeFileSync(cloudFile, JSON.stringify({ collections: {}, rules: {}, calls: [] }))
-const installFake = () => {
-  mkdirSync(path.join(tmp, 'node_modules/@cloudbase/manager-node'), { recursive: true })
-  writeFileSync(path.join(tmp, 'node_modules/@cloudbase/manager-node/package.json'), JSON.stringify({ name: '@cloudbase/manager-node', version: '5.6.5', main: 'index.js' }))
-  writeFileSync(path.join(tmp, 'node_modules/@cloudbase/manager-node/index.js'), FAKE_SDK)
-}
+let box: DeployKitSandbox
+const run = (args: string[], env: Record<string, string> = {}) => box.run(args, env)
+const cloud = () => box.cloud()
+const installFake = () => box.installFake()
 
 beforeEach(() => {
-  tmp = mkdtempSync(path.join(os.tmpdir(), 'deploykit-'))
-  cpSync(path.join(root, 'scripts/deploy'), path.join(tmp, 'scripts/deploy'), { recursive: true })
-  cpSync(path.join(root, 'database'), path.join(tmp, 'database'), { recursive: true })
-  writeFileSync(path.join(tmp, 'package.json'), '{"private":true}')
-  cloudFile = path.join(tmp, 'cloud.json')
-  resetCloud()
+  box = new DeployKitSandbox(root)
 })
-afterEach(() => rmSync(tmp, { recursive: true, force: true }))
+afterEach(() => box.remove())
 
 describe('apply-database.mjs', () => {
   it('--dry-run needs neither credentials nor the SDK, and prints every call', () => {
@@ -143,7 +73,7 @@ describe('apply-database.mjs', () => {
     const c = plan.find((x: any) => x.indexes.length > 1)!
     s.collections[c.name].Indexes = s.collections[c.name].Indexes.filter((i: any) => i.Name !== c.indexes[1].IndexName)
     s.calls = []
-    writeFileSync(cloudFile, JSON.stringify(s))
+    box.writeCloud(s)
     const r = run(['--env', 'e1', '--skip-rules'], creds)
     expect(r.code).toBe(0)
     expect(cloud().calls.filter((x: any[]) => x[0] === 'updateCollection')).toEqual([['updateCollection', c.name, { CreateIndexes: [c.indexes[1]] }]])
