@@ -1,14 +1,17 @@
 // Reads through the planner + mingo: matching, find (sort/skip/limit/projection), count, aggregate,
-// and update application. All Mongo semantics come from mingo; this file only picks candidates.
-import { Aggregator, Query } from 'mingo'
+// and update application. Mongo semantics come from mingo (with the operators of operators.ts);
+// this file picks candidates.
+import { Aggregator } from 'mingo/aggregator'
+import { Query } from 'mingo/query'
 import { update as mingoUpdate } from 'mingo/updater'
 import { DbError, Doc, deepClone, encodeDoc, isPlainObject, valueKey } from './codec'
 import { compileGroup } from './fastGroup'
 import { filterFields, plan } from './indexes'
 import type { Work } from './metrics'
+import { MINGO_OPTIONS } from './operators'
 import type { Collection, Store } from './store'
 
-export const MINGO_OPTIONS = { scriptEnabled: false, idKey: '_id' }
+export { MINGO_OPTIONS }
 
 export interface QueryEnv {
   work: Work
