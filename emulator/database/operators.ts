@@ -1,5 +1,5 @@
 // The mingo operator set the local cloud evaluates with: mingo's own, plus the operators MongoDB has
-// and mingo lacks or gets wrong (date, $indexOfCP/$indexOfBytes, negative $substr counts,
+// and mingo lacks or gets wrong (geo, date, $indexOfCP/$indexOfBytes, negative $substr counts,
 // $elemMatch on scalars), and a $jsonSchema validator. Built once; every Query/Aggregator gets MINGO_OPTIONS.
 import { Context, evalExpr } from 'mingo/core'
 import * as accumulatorOps from 'mingo/operators/accumulator'
@@ -13,6 +13,7 @@ import type { Options } from 'mingo/types'
 import { isOperator, resolve } from 'mingo/util'
 import { DbError, Doc, isPlainObject } from './codec'
 import { dateOperators } from './dateOperators'
+import { geoQueryOperators } from './geoQuery'
 import { compileJsonSchema } from './jsonSchema'
 
 const utf8Length = (s: string) => Buffer.byteLength(s, 'utf8')
@@ -76,7 +77,7 @@ const context = Context.init({
   },
   pipeline: pipelineOps as any,
   projection: projectionOps as any,
-  query: { ...(queryOps as any), $elemMatch },
+  query: { ...(queryOps as any), ...geoQueryOperators, $elemMatch },
   window: windowOps as any,
 })
 

@@ -1,11 +1,12 @@
 // Reads through the planner + mingo: matching, find (sort/skip/limit/projection), count, aggregate,
 // and update application. Mongo semantics come from mingo (with the operators of operators.ts);
-// this file picks candidates.
+// this file picks candidates, orders near queries by distance and runs $geoNear.
 import { Aggregator } from 'mingo/aggregator'
 import { Query } from 'mingo/query'
 import { update as mingoUpdate } from 'mingo/updater'
 import { DbError, Doc, deepClone, encodeDoc, isPlainObject, valueKey } from './codec'
 import { compileGroup } from './fastGroup'
+import { findNear, geoIndexServes, geoNearStage, nearDistance, requireGeoIndex, sortByDistance, withoutNearBounds } from './geoQuery'
 import { filterFields, plan } from './indexes'
 import type { Work } from './metrics'
 import { MINGO_OPTIONS } from './operators'
@@ -31,14 +32,16 @@ const UPDATE_OPERATORS = new Set(['$set', '$unset', '$inc', '$mul', '$min', '$ma
   '$pullAll', '$addToSet', '$pop', '$currentDate', '$bit'])
 
 export function compileFilter(filter: Doc): Query {
-  return new Query(filter, MINGO_OPTIONS)
+  return new Query(withoutNearBounds(filter), MINGO_OPTIONS)
 }
 
 /** Documents matching `filter`, narrowed by the best index; stops after `stopAfter` matches. */
 export function matchDocs(coll: Collection, filter: Doc, env: QueryEnv, stopAfter = Infinity): Doc[] {
   const q = compileFilter(filter)
+  const near = findNear(filter)
+  if (near) requireGeoIndex(coll.name, coll.geoFields, near.field)
   const p = plan(filter, coll.indexes)
-  if (!p.ids) {
+  if (!p.ids && !geoIndexServes(filter, coll.geoFields)) {
     const fields = Array.from(filterFields(filter)).sort()
     if (fields.length && coll.docs.size >= UNINDEXED_THRESHOLD) env.unindexed(coll.name, fields, env.action)
   }
@@ -47,7 +50,7 @@ export function matchDocs(coll: Collection, filter: Doc, env: QueryEnv, stopAfte
   const visit = (doc: Doc | undefined) => {
     if (!doc) return false
     env.work.examined++
-    if (q.test(doc)) out.push(doc)
+    if (q.test(doc) && (!near || withinNear(near, doc))) out.push(doc)
     return out.length >= stopAfter
   }
   if (p.ids) { for (const key of p.ids) if (visit(coll.docs.get(key))) break }
@@ -55,11 +58,20 @@ export function matchDocs(coll: Collection, filter: Doc, env: QueryEnv, stopAfte
   return out
 }
 
+/** The distance bounds of a near query (in the legacy form mingo never sees them). */
+function withinNear(near: NonNullable<ReturnType<typeof findNear>>, doc: Doc): boolean {
+  const d = nearDistance(near, doc)
+  return d !== null && d.distance >= near.min && d.distance <= near.max
+}
+
 export interface FindOptions { order?: Doc; offset: number; limit: number; projection?: Doc }
 
 export function findDocs(coll: Collection, filter: Doc, o: FindOptions, env: QueryEnv): Doc[] {
   const sorted = !!o.order && Object.keys(o.order).length > 0
-  const matched = matchDocs(coll, filter, env, sorted ? Infinity : o.offset + o.limit)
+  const near = sorted ? null : findNear(filter)
+  let matched = matchDocs(coll, filter, env, sorted || near ? Infinity : o.offset + o.limit)
+  // A near query returns the nearest first unless an explicit order replaces that.
+  if (near) matched = sortByDistance(matched, near)
   let cursor = new Query({}, MINGO_OPTIONS).find<Doc>(matched)
   if (sorted) cursor = cursor.sort(o.order as any)
   const page = cursor.skip(o.offset).limit(o.limit).all()
@@ -84,7 +96,13 @@ export function countDocs(coll: Collection, filter: Doc, env: QueryEnv): number 
 export function aggregate(store: Store, coll: Collection, pipeline: Doc[], env: QueryEnv): Doc[] {
   let source: Doc[]
   let rest = pipeline
-  if (pipeline.length && isPlainObject(pipeline[0].$match)) {
+  if (pipeline.slice(1).some(s => '$geoNear' in s)) throw new DbError('DATABASE_REQUEST_FAILED', '$geoNear is only valid as the first stage in a pipeline')
+  if (pipeline.length && isPlainObject(pipeline[0].$geoNear)) {
+    const spec = pipeline[0].$geoNear
+    const field = requireGeoIndex(coll.name, coll.geoFields, typeof spec.key === 'string' ? spec.key : undefined)
+    source = geoNearStage(matchDocs(coll, isPlainObject(spec.query) ? spec.query : {}, env), spec, field)
+    rest = pipeline.slice(1)
+  } else if (pipeline.length && isPlainObject(pipeline[0].$match)) {
     source = matchDocs(coll, pipeline[0].$match, env)
     rest = pipeline.slice(1)
   } else {
