@@ -35,8 +35,14 @@ export function compileFilter(filter: Doc): Query {
   return new Query(withoutNearBounds(filter), MINGO_OPTIONS)
 }
 
+/**
+ * How a transaction sees a collection: document key → its version in the transaction (null: absent
+ * there), for every key where that differs from the committed collection.
+ */
+export type Overlay = Map<string, Doc | null>
+
 /** Documents matching `filter`, narrowed by the best index; stops after `stopAfter` matches. */
-export function matchDocs(coll: Collection, filter: Doc, env: QueryEnv, stopAfter = Infinity): Doc[] {
+export function matchDocs(coll: Collection, filter: Doc, env: QueryEnv, stopAfter = Infinity, overlay?: Overlay): Doc[] {
   const q = compileFilter(filter)
   const near = findNear(filter)
   if (near) requireGeoIndex(coll.name, coll.geoFields, near.field)
@@ -47,14 +53,18 @@ export function matchDocs(coll: Collection, filter: Doc, env: QueryEnv, stopAfte
   }
   const out: Doc[] = []
   if (stopAfter <= 0) return out
-  const visit = (doc: Doc | undefined) => {
+  const seen = overlay?.size ? new Set<string>() : null
+  const visit = (key: string, committed: Doc | undefined) => {
+    if (seen) { if (seen.has(key)) return false; seen.add(key) }
+    const doc = overlay?.has(key) ? overlay.get(key) : committed
     if (!doc) return false
     env.work.examined++
     if (q.test(doc) && (!near || withinNear(near, doc))) out.push(doc)
     return out.length >= stopAfter
   }
-  if (p.ids) { for (const key of p.ids) if (visit(coll.docs.get(key))) break }
-  else for (const doc of coll.docs.values()) if (visit(doc)) break
+  if (p.ids) { for (const key of p.ids) if (visit(key, coll.docs.get(key))) return out }
+  else for (const [key, doc] of coll.docs) if (visit(key, doc)) return out
+  if (overlay) for (const key of overlay.keys()) if (visit(key, coll.docs.get(key))) break
   return out
 }
 
@@ -66,10 +76,10 @@ function withinNear(near: NonNullable<ReturnType<typeof findNear>>, doc: Doc): b
 
 export interface FindOptions { order?: Doc; offset: number; limit: number; projection?: Doc }
 
-export function findDocs(coll: Collection, filter: Doc, o: FindOptions, env: QueryEnv): Doc[] {
+export function findDocs(coll: Collection, filter: Doc, o: FindOptions, env: QueryEnv, overlay?: Overlay): Doc[] {
   const sorted = !!o.order && Object.keys(o.order).length > 0
   const near = sorted ? null : findNear(filter)
-  let matched = matchDocs(coll, filter, env, sorted || near ? Infinity : o.offset + o.limit)
+  let matched = matchDocs(coll, filter, env, sorted || near ? Infinity : o.offset + o.limit, overlay)
   // A near query returns the nearest first unless an explicit order replaces that.
   if (near) matched = sortByDistance(matched, near)
   let cursor = new Query({}, MINGO_OPTIONS).find<Doc>(matched)
