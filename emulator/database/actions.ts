@@ -2,7 +2,7 @@
 // A request with a transactionId runs in that transaction's scope (scope.ts), any other in the committed one.
 import { DbError, Doc, decode, decodeObject, encodeDoc, invalidParam, isPlainObject, newId, valueKey } from './codec'
 import { QueryEnv, aggregate, applyModifier, countDocs, replaceDoc, toModifier, upsertSeed } from './query'
-import { Scope, checkId, committedScope, transactionScope } from './scope'
+import { Scope, checkId, checkStorable, committedScope, transactionScope } from './scope'
 import type { Store } from './store'
 import type { Transactions } from './transactions'
 
@@ -54,7 +54,9 @@ const insertDocument: Handler = (body, ctx) => {
   const docs = body.data.map((s: unknown) => {
     const { _id, ...rest } = decodeObject(s, 'data', ctx.now)
     if (_id !== undefined) checkId(_id)
-    return { _id: _id ?? newId(), ...rest }
+    const doc = { _id: _id ?? newId(), ...rest }
+    checkStorable(doc)
+    return doc
   })
   const scope = scopeOf(body, ctx)
   const seen = new Set<string>()
@@ -88,11 +90,19 @@ const calculateDocument: Handler = (body, { store, now, env }) => {
 function changeOf(body: any, filter: Doc, now: number) {
   const data = decodeObject(body.data, 'data', now)
   const modifier = body.merge !== false ? toModifier(data) : null
+  const positional = !!modifier && Object.values(modifier).some(fields => Object.keys(fields).some(k => /\.\$(\.|$)/.test(k)))
   return {
-    apply: (doc: Doc) => (modifier ? applyModifier(doc, modifier) : replaceDoc(doc, data)),
+    modifier,
+    apply(doc: Doc) {
+      const r = modifier ? applyModifier(doc, modifier, positional ? filter : undefined) : replaceDoc(doc, data)
+      checkStorable(r.doc)
+      return r
+    },
     create(): Doc {
       const id = '_id' in filter && !isPlainObject(filter._id) ? filter._id : newId()
-      return modifier ? applyModifier({ _id: id, ...upsertSeed(filter) }, modifier).doc : replaceDoc({ _id: id }, data).doc
+      const doc = modifier ? applyModifier({ _id: id, ...upsertSeed(filter) }, modifier).doc : replaceDoc({ _id: id }, data).doc
+      checkStorable(doc)
+      return doc
     },
   }
 }
@@ -105,11 +115,14 @@ const modifyDocument: Handler = (body, ctx) => {
   const multi = body.queryType !== 'DOC' && body.multi !== false
   const matched = scope.match(c, filter, multi ? Infinity : 1)
   const puts: Doc[] = []
+  // A replacement (set) counts the document it matched, as the cloud reports it; an operator update
+  // counts only documents it actually changed.
+  let updated = 0
   for (const doc of matched) {
     const r = change.apply(doc)
     if (r.modified) puts.push(r.doc)
+    if (r.modified || !change.modifier) updated++
   }
-  const updated = puts.length
   let upsertId: any
   if (!matched.length && body.upsert) {
     const d = change.create()
@@ -120,6 +133,19 @@ const modifyDocument: Handler = (body, ctx) => {
   return { data: upsertId === undefined ? { updated } : { updated: 0, upsert_id: upsertId } }
 }
 
+/** `updateAndReturn` (node-sdk): the first match updated, and its new version returned. */
+const modifyAndReturnDoc: Handler = (body, ctx) => {
+  const c = collectionName(body)
+  const filter = filterOf(body, ctx.now)
+  const change = changeOf({ ...body, merge: true }, filter, ctx.now)
+  const scope = scopeOf(body, ctx)
+  const [doc] = scope.match(c, filter, 1)
+  if (!doc) return { data: { updated: 0, doc: null } }
+  const r = change.apply(doc)
+  if (r.modified) scope.apply(c, [r.doc], [])
+  ctx.env.work.returned += 1
+  return { data: { updated: 1, doc: encodeDoc(r.doc) } }
+}
 
 const removeDocument: Handler = (body, ctx) => {
   const c = collectionName(body)
@@ -155,6 +181,7 @@ export const handlers: Record<string, Handler> = {
   'database.getDocument': getDocument,
   'database.calculateDocument': calculateDocument,
   'database.modifyDocument': modifyDocument,
+  'database.modifyAndReturnDoc': modifyAndReturnDoc,
   'database.removeDocument': removeDocument,
   'database.aggregateDocuments': aggregateDocuments,
   'database.addCollection': addCollection,

@@ -166,10 +166,10 @@ export function toModifier(data: Doc): Doc {
   return data
 }
 
-/** Applies a modifier to a copy of `doc`; refuses to change `_id`. */
-export function applyModifier(doc: Doc, modifier: Doc): { doc: Doc; modified: boolean } {
+/** Applies a modifier to a copy of `doc` (the filter resolves a positional `$`); refuses to change `_id`. */
+export function applyModifier(doc: Doc, modifier: Doc, filter?: Doc): { doc: Doc; modified: boolean } {
   const copy = deepClone(doc)
-  const changed = mingoUpdate(copy, modifier as any, undefined, undefined, { cloneMode: 'deep', queryOptions: MINGO_OPTIONS })
+  const changed = mingoUpdate(copy, modifier as any, undefined, filter as any, { cloneMode: 'deep', queryOptions: MINGO_OPTIONS })
   if (valueKey(copy._id) !== valueKey(doc._id)) {
     throw new DbError('DATABASE_REQUEST_FAILED', "Performing an update on the path '_id' would modify the immutable field '_id'")
   }

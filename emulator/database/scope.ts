@@ -1,6 +1,6 @@
 // Where a request reads and writes: the committed collections, or an open transaction's view of
 // them (its snapshot plus its own buffered writes). Actions are written once against this.
-import { DbError, Doc, valueKey } from './codec'
+import { DbError, Doc, isObjectId, valueKey } from './codec'
 import type { Op } from './journal'
 import { FindOptions, Overlay, QueryEnv, findDocs, matchDocs } from './query'
 import type { Store } from './store'
@@ -40,6 +40,22 @@ export function transactionScope(txns: Transactions, t: Txn, env: QueryEnv, stor
   }
 }
 
+/** `_id`s the cloud stores: strings, numbers, and ObjectIds (`db.ObjectId({ id })`). */
 export function checkId(id: unknown) {
-  if (typeof id !== 'string' && typeof id !== 'number') throw new DbError('INVALID_PARAM', '_id must be a string or a number')
+  if (typeof id !== 'string' && typeof id !== 'number' && !isObjectId(id)) {
+    throw new DbError('INVALID_PARAM', '_id must be a string, a number or an ObjectId')
+  }
+}
+
+/** MongoDB 4.x refuses to store field names starting with `$` (an operator where a value belongs). */
+export function checkStorable(doc: Doc) {
+  const walk = (v: any) => {
+    if (Array.isArray(v)) { for (const e of v) walk(e); return }
+    if (v === null || typeof v !== 'object' || Object.getPrototypeOf(v) !== Object.prototype) return
+    for (const k of Object.keys(v)) {
+      if (k.startsWith('$')) throw new DbError('DATABASE_REQUEST_FAILED', `Document can't have $ prefixed field names: ${k}`)
+      walk(v[k])
+    }
+  }
+  walk(doc)
 }

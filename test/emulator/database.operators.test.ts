@@ -1,10 +1,14 @@
-// Conformance: query operators where mingo alone differs from the cloud — arrays of embedded
-// documents, $jsonSchema, string expressions.
+// Conformance: query and update operators where mingo alone differs from the cloud — arrays of embedded
+// documents, positional updates, $jsonSchema, ObjectIds, `$` field names, set counts, updateAndReturn.
+// ObjectIds and updateAndReturn exist only in @cloudbase/node-sdk (the SDK under wx-server-sdk), used here as is.
+import { ObjectId } from 'bson'
 import { caught, useDatabase } from './support/dbTestSetup'
 
 const t = useDatabase()
 const todos = () => t.db.collection('todos')
 const ids = (r: { data: any[] }) => r.data.map(d => d._id).sort()
+/** The node-sdk database, pointed at the same local cloud through the env the harness set. */
+const nodeDb = () => require('@cloudbase/node-sdk').init({ env: 'local-env' }).database()
 
 beforeEach(async () => {
   await t.db.createCollection('todos')
@@ -39,6 +43,13 @@ describe('arrays of embedded documents', () => {
     expect(ids(await todos().where({ 'items.0.sku': 'b' }).get())).toEqual([])
   })
 
+  test('a positional update changes the first element the query matched', async () => {
+    await todos().where({ 'items.sku': 'b' }).update({ data: { 'items.$.qty': 6 } })
+    await todos().where({ tags: 'C#' }).update({ data: { 'tags.$': 'C' } })
+    const orders = (await todos().doc('orders').get()).data
+    expect(orders.items.map((i: any) => i.qty)).toEqual([1, 6])
+    expect((await todos().doc('words').get()).data.tags).toEqual(['Go', 'C'])
+  })
 })
 
 describe('$jsonSchema', () => {
@@ -56,6 +67,43 @@ describe('$jsonSchema', () => {
   })
 })
 
+describe('documents', () => {
+  test('ObjectId _ids and fields are stored, matched and joined, and come back as hex strings', async () => {
+    const db = nodeDb()
+    const [a, b] = [new ObjectId().toHexString(), new ObjectId().toHexString()]
+    await db.createCollection('inviters')
+    expect((await db.collection('todos').add({ _id: db.ObjectId({ id: a }), inviter: db.ObjectId({ id: b }) })).id).toBe(a)
+    await db.collection('inviters').add({ _id: db.ObjectId({ id: b }), name: 'inviter' })
+    const found = await db.collection('todos').where({ inviter: db.ObjectId({ id: b }) }).get()
+    expect(found.data).toEqual([{ _id: a, inviter: b }])
+    expect((await db.collection('todos').where({ inviter: b }).get()).data).toEqual([])
+    const joined = await db.collection('todos').aggregate().match({ _id: db.ObjectId({ id: a }) })
+      .lookup({ from: 'inviters', localField: 'inviter', foreignField: '_id', as: 'who' }).end()
+    expect(joined.data[0].who).toEqual([{ _id: b, name: 'inviter' }])
+  })
+
+  test('field names starting with $ are refused on add, set and update', async () => {
+    const db = nodeDb()
+    expect(await caught(db.collection('todos').add({ $_key: 1 }))).toMatchObject({ code: 'DATABASE_REQUEST_FAILED' })
+    expect((await caught(todos().doc('n').set({ data: { nested: { $bad: 1 } } }))).errMsg).toMatch(/\$ prefixed field names: \$bad/)
+    expect((await caught(todos().doc('numbers').update({ data: { o: t._.set({ $bad: 1 }) } }))).errCode).toBe(-502001)
+  })
+
+  test('set reports the document it replaced even when nothing changed; update counts only changes', async () => {
+    await todos().doc('same').set({ data: { v: 1 } })
+    expect((await todos().doc('same').set({ data: { v: 1 } })).stats).toEqual({ updated: 1, created: 0 })
+    expect((await todos().doc('same').update({ data: { v: 1 } })).stats).toEqual({ updated: 0 })
+  })
+
+  test('updateAndReturn updates the first match and returns its new version; no match returns null', async () => {
+    const c = nodeDb().collection('todos')
+    const r = await c.where({ 'items.sku': 'a' }).updateAndReturn({ note: 'seen' })
+    expect(r.updated).toBe(1)
+    expect(r.doc).toMatchObject({ _id: 'orders', note: 'seen' })
+    expect((await c.where({ _id: 'orders' }).updateAndReturn({ note: 'seen' })).updated).toBe(1)
+    expect(await c.where({ _id: 'none' }).updateAndReturn({ note: 'x' })).toMatchObject({ updated: 0, doc: null })
+  })
+})
 
 describe('string expressions', () => {
   test('$indexOfCP counts code points, $indexOfBytes UTF-8 bytes, and a negative $substr count takes the rest', async () => {
