@@ -1,9 +1,8 @@
 // One handler per wire action (§4 of the protocol notes). Each returns the reply object the SDK expects.
+// A request with a transactionId runs in that transaction's scope (scope.ts), any other in the committed one.
 import { DbError, Doc, decode, decodeObject, encodeDoc, invalidParam, isPlainObject, newId, valueKey } from './codec'
-import type { Op } from './journal'
-import {
-  QueryEnv, aggregate, applyModifier, compileFilter, countDocs, findDocs, matchDocs, project, replaceDoc, toModifier, upsertSeed,
-} from './query'
+import { QueryEnv, aggregate, applyModifier, countDocs, replaceDoc, toModifier, upsertSeed } from './query'
+import { Scope, checkId, checkStorable, committedScope, transactionScope } from './scope'
 import type { Store } from './store'
 import type { Transactions } from './transactions'
 
@@ -19,18 +18,12 @@ function collectionName(body: any): string {
   return name
 }
 
-const filterOf = (body: any, now: number): Doc => (body.query === undefined || body.query === null ? {} : decodeObject(body.query, 'query', now))
+const filterOf = (body: any, now: number): Doc => (body.query === undefined || body.query === null || body.query === '' ? {} : decodeObject(body.query, 'query', now))
 const optionalObject = (v: unknown, what: string, now: number) => (v === undefined || v === null || v === '' ? undefined : decodeObject(v, what, now))
 
-function checkId(id: unknown) {
-  if (typeof id !== 'string' && typeof id !== 'number') throw invalidParam('_id must be a string or a number')
-}
-
-/** The document id of a DOC request (transactions only support these). */
-function docIdOf(body: any, filter: Doc): any {
-  if (body.queryType !== 'DOC' || !('_id' in filter)) throw invalidParam('transactional operations must address one document by _id')
-  checkId(filter._id)
-  return filter._id
+function scopeOf(body: any, { store, txns, env }: ActionContext): Scope {
+  if (!body.transactionId) return committedScope(store, env)
+  return transactionScope(txns, txns.use(body.transactionId), env, store)
 }
 
 const duplicateId = (c: string, id: any) =>
@@ -55,51 +48,36 @@ function limitOf(body: any): number {
   return Math.min(Math.floor(n), MAX_LIMIT)
 }
 
-const insertDocument: Handler = (body, { store, txns, now }) => {
+const insertDocument: Handler = (body, ctx) => {
   const c = collectionName(body)
   if (!Array.isArray(body.data) || !body.data.length) throw invalidParam('data must be a non-empty array of EJSON strings')
   const docs = body.data.map((s: unknown) => {
-    const { _id, ...rest } = decodeObject(s, 'data', now)
+    const { _id, ...rest } = decodeObject(s, 'data', ctx.now)
     if (_id !== undefined) checkId(_id)
-    return { _id: _id ?? newId(), ...rest }
+    const doc = { _id: _id ?? newId(), ...rest }
+    checkStorable(doc)
+    return doc
   })
-  if (body.transactionId) {
-    const t = txns.get(body.transactionId)
-    for (const d of docs) {
-      if (txns.read(t, c, d._id)) throw duplicateId(c, d._id)
-      txns.write(t, c, d._id, d)
-    }
-  } else {
-    const coll = store.collection(c)
-    const seen = new Set<string>()
-    for (const d of docs) {
-      const key = valueKey(d._id)
-      if (coll.docs.has(key) || seen.has(key)) throw duplicateId(c, d._id)
-      seen.add(key)
-    }
-    store.commit(docs.map((doc: Doc): Op => ({ t: 'put', c, doc })))
+  const scope = scopeOf(body, ctx)
+  const seen = new Set<string>()
+  for (const d of docs) {
+    const key = valueKey(d._id)
+    if (seen.has(key) || scope.has(c, d._id)) throw duplicateId(c, d._id)
+    seen.add(key)
   }
+  scope.apply(c, docs, [])
   return { data: { insertedIds: docs.map((d: Doc) => d._id) } }
 }
 
-const getDocument: Handler = (body, { store, txns, now, env }) => {
+const getDocument: Handler = (body, ctx) => {
   const c = collectionName(body)
-  const filter = filterOf(body, now)
-  const projection = optionalObject(body.projection, 'projection', now)
-  let docs: Doc[]
-  if (body.transactionId) {
-    const t = txns.get(body.transactionId)
-    const doc = txns.read(t, c, docIdOf(body, filter))
-    env.work.examined += doc ? 1 : 0
-    docs = doc && compileFilter(filter).test(doc) ? [project(doc, projection)] : []
-  } else {
-    const coll = store.collection(c)
-    const isDoc = body.queryType === 'DOC'
-    const order = isDoc ? undefined : orderOf(body, now)
-    const offset = isDoc ? 0 : Math.max(0, Math.floor(Number(body.offset) || 0))
-    docs = findDocs(coll, filter, { order, offset, limit: isDoc ? 1 : limitOf(body), projection }, env)
-  }
-  env.work.returned += docs.length
+  const filter = filterOf(body, ctx.now)
+  const projection = optionalObject(body.projection, 'projection', ctx.now)
+  const isDoc = body.queryType === 'DOC'
+  const order = isDoc ? undefined : orderOf(body, ctx.now)
+  const offset = isDoc ? 0 : Math.max(0, Math.floor(Number(body.offset) || 0))
+  const docs = scopeOf(body, ctx).find(c, filter, { order, offset, limit: isDoc ? 1 : limitOf(body), projection })
+  ctx.env.work.returned += docs.length
   return { data: { list: docs.map(encodeDoc) } }
 }
 
@@ -108,70 +86,75 @@ const calculateDocument: Handler = (body, { store, now, env }) => {
   return { data: { total: countDocs(coll, filterOf(body, now), env) } }
 }
 
-const modifyDocument: Handler = (body, { store, txns, now, env }) => {
-  const c = collectionName(body)
-  const filter = filterOf(body, now)
+/** The update of one document: a modifier (merge) or a replacement (set). */
+function changeOf(body: any, filter: Doc, now: number) {
   const data = decodeObject(body.data, 'data', now)
-  const merge = body.merge !== false
-  const modifier = merge ? toModifier(data) : null
-  const change = (doc: Doc) => (modifier ? applyModifier(doc, modifier) : replaceDoc(doc, data))
-  const create = (): Doc => {
-    const id = '_id' in filter && !isPlainObject(filter._id) ? filter._id : newId()
-    return modifier ? applyModifier({ _id: id, ...upsertSeed(filter) }, modifier).doc : replaceDoc({ _id: id }, data).doc
+  const modifier = body.merge !== false ? toModifier(data) : null
+  const positional = !!modifier && Object.values(modifier).some(fields => Object.keys(fields).some(k => /\.\$(\.|$)/.test(k)))
+  return {
+    modifier,
+    apply(doc: Doc) {
+      const r = modifier ? applyModifier(doc, modifier, positional ? filter : undefined) : replaceDoc(doc, data)
+      checkStorable(r.doc)
+      return r
+    },
+    create(): Doc {
+      const id = '_id' in filter && !isPlainObject(filter._id) ? filter._id : newId()
+      const doc = modifier ? applyModifier({ _id: id, ...upsertSeed(filter) }, modifier).doc : replaceDoc({ _id: id }, data).doc
+      checkStorable(doc)
+      return doc
+    },
   }
-  let updated = 0
-  let upsertId: any
-  if (body.transactionId) {
-    const t = txns.get(body.transactionId)
-    const id = docIdOf(body, filter)
-    const doc = txns.read(t, c, id)
-    env.work.examined += doc ? 1 : 0
-    if (doc && compileFilter(filter).test(doc)) {
-      const r = change(doc)
-      if (r.modified) { txns.write(t, c, id, r.doc); updated = 1 }
-    } else if (!doc && body.upsert) {
-      const d = create()
-      txns.write(t, c, id, d)
-      upsertId = d._id
-    }
-  } else {
-    const coll = store.collection(c)
-    const multi = body.queryType !== 'DOC' && body.multi !== false
-    const matched = matchDocs(coll, filter, env, multi ? Infinity : 1)
-    const ops: Op[] = []
-    for (const doc of matched) {
-      const r = change(doc)
-      if (r.modified) ops.push({ t: 'put', c, doc: r.doc })
-    }
-    if (!matched.length && body.upsert) {
-      const d = create()
-      ops.push({ t: 'put', c, doc: d })
-      upsertId = d._id
-    }
-    store.commit(ops)
-    updated = upsertId === undefined ? ops.length : 0
-  }
-  return { data: upsertId === undefined ? { updated } : { updated, upsert_id: upsertId } }
 }
 
-const removeDocument: Handler = (body, { store, txns, now, env }) => {
+const modifyDocument: Handler = (body, ctx) => {
   const c = collectionName(body)
-  const filter = filterOf(body, now)
-  let deleted = 0
-  if (body.transactionId) {
-    const t = txns.get(body.transactionId)
-    const id = docIdOf(body, filter)
-    const doc = txns.read(t, c, id)
-    env.work.examined += doc ? 1 : 0
-    if (doc && compileFilter(filter).test(doc)) { txns.write(t, c, id, null); deleted = 1 }
-  } else {
-    const coll = store.collection(c)
-    const multi = body.queryType !== 'DOC' && body.multi !== false
-    const matched = matchDocs(coll, filter, env, multi ? Infinity : 1)
-    store.commit(matched.map((d): Op => ({ t: 'del', c, id: d._id })))
-    deleted = matched.length
+  const filter = filterOf(body, ctx.now)
+  const change = changeOf(body, filter, ctx.now)
+  const scope = scopeOf(body, ctx)
+  const multi = body.queryType !== 'DOC' && body.multi !== false
+  const matched = scope.match(c, filter, multi ? Infinity : 1)
+  const puts: Doc[] = []
+  // A replacement (set) counts the document it matched, as the cloud reports it; an operator update
+  // counts only documents it actually changed.
+  let updated = 0
+  for (const doc of matched) {
+    const r = change.apply(doc)
+    if (r.modified) puts.push(r.doc)
+    if (r.modified || !change.modifier) updated++
   }
-  return { data: { deleted } }
+  let upsertId: any
+  if (!matched.length && body.upsert) {
+    const d = change.create()
+    puts.push(d)
+    upsertId = d._id
+  }
+  scope.apply(c, puts, [])
+  return { data: upsertId === undefined ? { updated } : { updated: 0, upsert_id: upsertId } }
+}
+
+/** `updateAndReturn` (node-sdk): the first match updated, and its new version returned. */
+const modifyAndReturnDoc: Handler = (body, ctx) => {
+  const c = collectionName(body)
+  const filter = filterOf(body, ctx.now)
+  const change = changeOf({ ...body, merge: true }, filter, ctx.now)
+  const scope = scopeOf(body, ctx)
+  const [doc] = scope.match(c, filter, 1)
+  if (!doc) return { data: { updated: 0, doc: null } }
+  const r = change.apply(doc)
+  if (r.modified) scope.apply(c, [r.doc], [])
+  ctx.env.work.returned += 1
+  return { data: { updated: 1, doc: encodeDoc(r.doc) } }
+}
+
+const removeDocument: Handler = (body, ctx) => {
+  const c = collectionName(body)
+  const filter = filterOf(body, ctx.now)
+  const scope = scopeOf(body, ctx)
+  const multi = body.queryType !== 'DOC' && body.multi !== false
+  const matched = scope.match(c, filter, multi ? Infinity : 1)
+  scope.apply(c, [], matched.map(d => d._id))
+  return { data: { deleted: matched.length } }
 }
 
 const aggregateDocuments: Handler = (body, { store, now, env }) => {
@@ -198,6 +181,7 @@ export const handlers: Record<string, Handler> = {
   'database.getDocument': getDocument,
   'database.calculateDocument': calculateDocument,
   'database.modifyDocument': modifyDocument,
+  'database.modifyAndReturnDoc': modifyAndReturnDoc,
   'database.removeDocument': removeDocument,
   'database.aggregateDocuments': aggregateDocuments,
   'database.addCollection': addCollection,

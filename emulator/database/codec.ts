@@ -56,10 +56,19 @@ export function decodeObject(text: unknown, what: string, now: number | null): D
   return v
 }
 
-/** A document as the SDK wants it in `data.list`: one EJSON string. */
+const OID_WRAPPER = /\{"\$oid":"([0-9a-f]{24})"\}/g
+
+/**
+ * A document as the SDK wants it in `data.list`: one EJSON string. ObjectIds go out as their hex
+ * string, as the cloud sends them (the SDK would turn `{$oid}` into `{}`); field names never start
+ * with `$`, so the wrapper cannot be user data.
+ */
 export function encodeDoc(doc: any): string {
-  return EJSON.stringify(doc, { relaxed: true })
+  const text = EJSON.stringify(doc, { relaxed: true })
+  return text.includes('{"$oid":') ? text.replace(OID_WRAPPER, '"$1"') : text
 }
+
+export const isObjectId = (v: any): boolean => v?._bsontype === 'ObjectId'
 
 /** Lossless line encoding for the journal and snapshot. */
 export function encodeLine(value: any): string {
@@ -116,6 +125,7 @@ export function valueKey(v: any): string {
   }
   if (v instanceof Date) return 'd' + v.getTime()
   if (v instanceof RegExp) return 'r' + String(v)
+  if (isObjectId(v)) return 'i' + v.toHexString()
   if (Array.isArray(v)) return 'a' + EJSON.stringify(v, { relaxed: false })
   if (isPlainObject(v)) return 'o' + EJSON.stringify(v, { relaxed: false })
   return 'x' + String(v)

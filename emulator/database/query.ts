@@ -1,14 +1,18 @@
 // Reads through the planner + mingo: matching, find (sort/skip/limit/projection), count, aggregate,
-// and update application. All Mongo semantics come from mingo; this file only picks candidates.
-import { Aggregator, Query } from 'mingo'
+// and update application. Mongo semantics come from mingo (with the operators of operators.ts);
+// this file picks candidates, orders near queries by distance and runs $geoNear.
+import { Aggregator } from 'mingo/aggregator'
+import { Query } from 'mingo/query'
 import { update as mingoUpdate } from 'mingo/updater'
 import { DbError, Doc, deepClone, encodeDoc, isPlainObject, valueKey } from './codec'
 import { compileGroup } from './fastGroup'
+import { findNear, geoIndexServes, geoNearStage, nearDistance, requireGeoIndex, sortByDistance, withoutNearBounds } from './geoQuery'
 import { filterFields, plan } from './indexes'
 import type { Work } from './metrics'
+import { MINGO_OPTIONS } from './operators'
 import type { Collection, Store } from './store'
 
-export const MINGO_OPTIONS = { scriptEnabled: false, idKey: '_id' }
+export { MINGO_OPTIONS }
 
 export interface QueryEnv {
   work: Work
@@ -28,35 +32,56 @@ const UPDATE_OPERATORS = new Set(['$set', '$unset', '$inc', '$mul', '$min', '$ma
   '$pullAll', '$addToSet', '$pop', '$currentDate', '$bit'])
 
 export function compileFilter(filter: Doc): Query {
-  return new Query(filter, MINGO_OPTIONS)
+  return new Query(withoutNearBounds(filter), MINGO_OPTIONS)
 }
 
+/**
+ * How a transaction sees a collection: document key → its version in the transaction (null: absent
+ * there), for every key where that differs from the committed collection.
+ */
+export type Overlay = Map<string, Doc | null>
+
 /** Documents matching `filter`, narrowed by the best index; stops after `stopAfter` matches. */
-export function matchDocs(coll: Collection, filter: Doc, env: QueryEnv, stopAfter = Infinity): Doc[] {
+export function matchDocs(coll: Collection, filter: Doc, env: QueryEnv, stopAfter = Infinity, overlay?: Overlay): Doc[] {
   const q = compileFilter(filter)
+  const near = findNear(filter)
+  if (near) requireGeoIndex(coll.name, coll.geoFields, near.field)
   const p = plan(filter, coll.indexes)
-  if (!p.ids) {
+  if (!p.ids && !geoIndexServes(filter, coll.geoFields)) {
     const fields = Array.from(filterFields(filter)).sort()
     if (fields.length && coll.docs.size >= UNINDEXED_THRESHOLD) env.unindexed(coll.name, fields, env.action)
   }
   const out: Doc[] = []
   if (stopAfter <= 0) return out
-  const visit = (doc: Doc | undefined) => {
+  const seen = overlay?.size ? new Set<string>() : null
+  const visit = (key: string, committed: Doc | undefined) => {
+    if (seen) { if (seen.has(key)) return false; seen.add(key) }
+    const doc = overlay?.has(key) ? overlay.get(key) : committed
     if (!doc) return false
     env.work.examined++
-    if (q.test(doc)) out.push(doc)
+    if (q.test(doc) && (!near || withinNear(near, doc))) out.push(doc)
     return out.length >= stopAfter
   }
-  if (p.ids) { for (const key of p.ids) if (visit(coll.docs.get(key))) break }
-  else for (const doc of coll.docs.values()) if (visit(doc)) break
+  if (p.ids) { for (const key of p.ids) if (visit(key, coll.docs.get(key))) return out }
+  else for (const [key, doc] of coll.docs) if (visit(key, doc)) return out
+  if (overlay) for (const key of overlay.keys()) if (visit(key, coll.docs.get(key))) break
   return out
+}
+
+/** The distance bounds of a near query (in the legacy form mingo never sees them). */
+function withinNear(near: NonNullable<ReturnType<typeof findNear>>, doc: Doc): boolean {
+  const d = nearDistance(near, doc)
+  return d !== null && d.distance >= near.min && d.distance <= near.max
 }
 
 export interface FindOptions { order?: Doc; offset: number; limit: number; projection?: Doc }
 
-export function findDocs(coll: Collection, filter: Doc, o: FindOptions, env: QueryEnv): Doc[] {
+export function findDocs(coll: Collection, filter: Doc, o: FindOptions, env: QueryEnv, overlay?: Overlay): Doc[] {
   const sorted = !!o.order && Object.keys(o.order).length > 0
-  const matched = matchDocs(coll, filter, env, sorted ? Infinity : o.offset + o.limit)
+  const near = sorted ? null : findNear(filter)
+  let matched = matchDocs(coll, filter, env, sorted || near ? Infinity : o.offset + o.limit, overlay)
+  // A near query returns the nearest first unless an explicit order replaces that.
+  if (near) matched = sortByDistance(matched, near)
   let cursor = new Query({}, MINGO_OPTIONS).find<Doc>(matched)
   if (sorted) cursor = cursor.sort(o.order as any)
   const page = cursor.skip(o.offset).limit(o.limit).all()
@@ -81,7 +106,13 @@ export function countDocs(coll: Collection, filter: Doc, env: QueryEnv): number 
 export function aggregate(store: Store, coll: Collection, pipeline: Doc[], env: QueryEnv): Doc[] {
   let source: Doc[]
   let rest = pipeline
-  if (pipeline.length && isPlainObject(pipeline[0].$match)) {
+  if (pipeline.slice(1).some(s => '$geoNear' in s)) throw new DbError('DATABASE_REQUEST_FAILED', '$geoNear is only valid as the first stage in a pipeline')
+  if (pipeline.length && isPlainObject(pipeline[0].$geoNear)) {
+    const spec = pipeline[0].$geoNear
+    const field = requireGeoIndex(coll.name, coll.geoFields, typeof spec.key === 'string' ? spec.key : undefined)
+    source = geoNearStage(matchDocs(coll, isPlainObject(spec.query) ? spec.query : {}, env), spec, field)
+    rest = pipeline.slice(1)
+  } else if (pipeline.length && isPlainObject(pipeline[0].$match)) {
     source = matchDocs(coll, pipeline[0].$match, env)
     rest = pipeline.slice(1)
   } else {
@@ -135,10 +166,10 @@ export function toModifier(data: Doc): Doc {
   return data
 }
 
-/** Applies a modifier to a copy of `doc`; refuses to change `_id`. */
-export function applyModifier(doc: Doc, modifier: Doc): { doc: Doc; modified: boolean } {
+/** Applies a modifier to a copy of `doc` (the filter resolves a positional `$`); refuses to change `_id`. */
+export function applyModifier(doc: Doc, modifier: Doc, filter?: Doc): { doc: Doc; modified: boolean } {
   const copy = deepClone(doc)
-  const changed = mingoUpdate(copy, modifier as any, undefined, undefined, { cloneMode: 'deep', queryOptions: MINGO_OPTIONS })
+  const changed = mingoUpdate(copy, modifier as any, undefined, filter as any, { cloneMode: 'deep', queryOptions: MINGO_OPTIONS })
   if (valueKey(copy._id) !== valueKey(doc._id)) {
     throw new DbError('DATABASE_REQUEST_FAILED', "Performing an update on the path '_id' would modify the immutable field '_id'")
   }

@@ -1,20 +1,27 @@
 // Collections in memory (Map of frozen documents keyed by valueKey(_id)), their indexes,
 // and the one write path: commit(ops) applies a batch all-or-nothing and journals it as one line.
 import { DbError, Doc, deepFreeze, valueKey } from './codec'
+import { checkGeoKeys } from './geoQuery'
 import { Index } from './indexes'
 import { Journal, Op } from './journal'
-import type { CollectionSpec, DatabaseSpec } from './spec'
+import type { CollectionSpec, DatabaseSpec, IndexSpec } from './spec'
 
 export const ckey = (c: string, key: string) => c + '\u0000' + key
 
 export class Collection {
   readonly docs = new Map<string, Doc>()
   readonly indexes: Index[]
+  /** Fields with a 2dsphere key: written values must be geometries; near queries need one. */
+  readonly geoFields: string[]
   constructor(readonly name: string, spec: CollectionSpec | undefined, readonly declared: boolean) {
-    this.indexes = (spec?.indexes ?? []).map(s => new Index(s))
+    const all = spec?.indexes ?? []
+    const isGeo = (s: IndexSpec) => s.keys.some(k => k.direction === '2dsphere')
+    this.indexes = all.filter(s => !isGeo(s)).map(s => new Index(s))
+    this.geoFields = all.filter(isGeo).flatMap(s => s.keys.filter(k => k.direction === '2dsphere').map(k => k.field))
   }
 
   put(key: string, doc: Doc, checkUnique = true) {
+    if (checkUnique && this.geoFields.length) checkGeoKeys(doc, this.geoFields)
     const old = this.docs.get(key)
     if (old) for (const ix of this.indexes) ix.remove(key, old)
     try {

@@ -1,6 +1,6 @@
 // Types for plan.mjs (for the tests and tsc; the scripts themselves are plain ESM).
 
-export interface IndexKeySpec { field: string; direction: 1 | -1 }
+export interface IndexKeySpec { field: string; direction: 1 | -1 | '2dsphere' }
 export interface IndexSpec { name: string; unique?: boolean; keys: IndexKeySpec[] }
 export interface CollectionSpec { name: string; indexes: IndexSpec[] }
 export interface CollectionsJson { collections: CollectionSpec[] }

@@ -72,12 +72,15 @@ export function loadTemplateKeys(root) {
 // ---------------------------------------------------------------------------------------------
 // Database: collections and indexes
 
-/** One collections.json index → the manager SDK's CreateIndex (Direction is a string, '1' or '-1'). */
+/** collections.json key directions and the CreateIndex Direction strings they become. */
+const DIRECTIONS = new Map([[1, '1'], [-1, '-1'], ['2dsphere', '2dsphere']])
+
+/** One collections.json index → the manager SDK's CreateIndex (Direction is a string: '1', '-1' or '2dsphere'). */
 export function createIndexRequest(index) {
   return {
     IndexName: index.name,
     MgoKeySchema: {
-      MgoIndexKeys: index.keys.map((k) => ({ Name: k.field, Direction: k.direction === -1 ? '-1' : '1' })),
+      MgoIndexKeys: index.keys.map((k) => ({ Name: k.field, Direction: DIRECTIONS.get(k.direction) ?? '1' })),
       MgoIsUnique: index.unique === true,
     },
   }
@@ -115,7 +118,7 @@ export function validateCollections(collectionsJson) {
       const fields = new Set()
       for (const k of ix.keys || []) {
         if (typeof k.field !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(k.field)) errors.push(`${c.name}.${ix.name}: field ${JSON.stringify(k.field)} is not valid`)
-        if (k.direction !== 1 && k.direction !== -1) errors.push(`${c.name}.${ix.name}: direction of ${k.field} must be 1 or -1`)
+        if (!DIRECTIONS.has(k.direction)) errors.push(`${c.name}.${ix.name}: direction of ${k.field} must be 1, -1 or "2dsphere"`)
         if (fields.has(k.field)) errors.push(`${c.name}.${ix.name}: field ${k.field} appears twice`)
         fields.add(k.field)
       }
@@ -332,7 +335,7 @@ export function formatDatabasePlan(db) {
   for (const c of db) {
     lines.push(`collection ${c.name}${c.indexes.length ? '' : ' (no indexes beyond _id_)'}`)
     for (const ix of c.indexes) {
-      const keys = ix.MgoKeySchema.MgoIndexKeys.map((k) => `${k.Name} ${k.Direction === '1' ? 'asc' : 'desc'}`).join(', ')
+      const keys = ix.MgoKeySchema.MgoIndexKeys.map((k) => `${k.Name} ${({ '1': 'asc', '-1': 'desc' })[k.Direction] ?? k.Direction}`).join(', ')
       lines.push(`  index ${ix.IndexName}: ${keys}${ix.MgoKeySchema.MgoIsUnique ? ' UNIQUE' : ''}`)
     }
   }

@@ -1,10 +1,17 @@
-// Conformance: transactions (runTransaction, startTransaction) with isolation and first-committer-wins.
+// Conformance: transactions (runTransaction, startTransaction) with the cloud's snapshot isolation:
+// snapshot at the first operation, write conflicts refused at once, finished transactions refused.
+import { CONFLICT_MESSAGE, NOT_EXIST_MESSAGE } from '../../emulator/database/transactions'
 import { caught, useDatabase } from './support/dbTestSetup'
 
 const t = useDatabase()
 const todos = () => t.db.collection('todos')
 const read = async (id: string) => (await todos().doc(id).get()).data
 const exists = async (id: string) => (await todos().where({ _id: id }).count()).total === 1
+/** What wx-server-sdk makes of a transactional write refused for a conflict (no .code: it keeps only errCode/errMsg). */
+const expectConflict = (e: any) => {
+  expect(e.errCode).toBe(-501001)
+  expect(e.errMsg).toContain(CONFLICT_MESSAGE)
+}
 
 beforeEach(async () => {
   await t.db.createCollection('todos')
@@ -60,39 +67,126 @@ test('a runTransaction callback that throws is aborted and applies nothing', asy
   expect((await read('a')).n).toBe(1)
 })
 
-test('two transactions writing one document: the first commit wins, the second fails and none of its writes land', async () => {
+test('a write to a document another open transaction wrote fails at once with DATABASE_TRANSACTION_CONFLICT', async () => {
   const tx1 = await t.db.startTransaction()
   const tx2 = await t.db.startTransaction()
   await tx1.collection('todos').doc('a').update({ data: { n: 1000 } })
-  await tx2.collection('todos').doc('a').update({ data: { n: 2000 } })
-  await tx2.collection('todos').doc('b').update({ data: { n: 2000 } })
-  await tx2.collection('todos').add({ data: { _id: 'from-tx2' } })
+  expectConflict(await caught(tx2.collection('todos').doc('a').update({ data: { n: 2000 } })))
   await tx1.commit()
-  const e = await caught(tx2.commit())
-  expect(e.code).toBe('DATABASE_TRANSACTION_CONFLICT')
   expect((await read('a')).n).toBe(1000)
-  expect((await read('b')).n).toBe(10)
-  expect(await exists('from-tx2')).toBe(false)
 })
 
-test('a plain write to a document a transaction wrote makes that transaction fail at commit', async () => {
+test('the conflict reply is { code: DATABASE_TRANSACTION_CONFLICT, message } in the cloud\'s words', async () => {
+  const tx1 = await t.db.startTransaction()
+  const { transactionId } = await t.server.service.handle('database.startTransaction', {}, {})
+  await tx1.collection('todos').doc('b').remove()
+  const reply = await t.server.service.handle('database.modifyDocument', {
+    collectionName: 'todos', transactionId, queryType: 'DOC', query: '{"_id":"b"}', data: '{"$set":{"n":1}}', merge: true, multi: false, upsert: false,
+  }, {})
+  expect(reply).toEqual({ code: 'DATABASE_TRANSACTION_CONFLICT', message: CONFLICT_MESSAGE, requestId: expect.any(String) })
+  await tx1.rollback()
+})
+
+test('a conflict aborts the losing transaction: its earlier writes are gone and its id is refused', async () => {
+  const tx1 = await t.db.startTransaction()
+  const tx2 = await t.db.startTransaction()
+  await tx2.collection('todos').doc('b').update({ data: { n: 20 } })
+  await tx1.collection('todos').doc('a').update({ data: { n: 3 } })
+  expectConflict(await caught(tx2.collection('todos').doc('a').remove()))
+  const after = await caught(tx2.commit())
+  expect(after).toMatchObject({ code: 'DATABASE_TRANSACTION_FAIL', message: NOT_EXIST_MESSAGE })
+  await tx1.commit()
+  expect([(await read('a')).n, (await read('b')).n]).toEqual([3, 10])
+})
+
+test('inserting an _id another open transaction inserted is a conflict too', async () => {
+  const tx1 = await t.db.startTransaction()
+  const tx2 = await t.db.startTransaction()
+  await tx1.collection('todos').add({ data: { _id: 'same' } })
+  expectConflict(await caught(tx2.collection('todos').add({ data: { _id: 'same' } })))
+  await tx1.commit()
+  expect(await exists('same')).toBe(true)
+})
+
+test('a write to a document committed by others since the snapshot fails at once, though reads still see the snapshot', async () => {
   const tx = await t.db.startTransaction()
-  await tx.collection('todos').doc('a').update({ data: { n: 5 } })
-  await todos().doc('a').update({ data: { n: 7 } })
-  expect((await caught(tx.commit())).code).toBe('DATABASE_TRANSACTION_CONFLICT')
+  expect((await tx.collection('todos').doc('a').get()).data.n).toBe(1)
+  await todos().doc('a').set({ data: { n: 7 } })
+  await todos().doc('b').set({ data: { n: 70 } })
+  expect((await tx.collection('todos').doc('a').get()).data.n).toBe(1)
+  expect((await tx.collection('todos').doc('b').get()).data.n).toBe(10)
+  expectConflict(await caught(tx.collection('todos').doc('a').update({ data: { n: 2 } })))
   expect((await read('a')).n).toBe(7)
 })
 
-test('reads see the snapshot taken at start; a read document changed by others makes the commit fail', async () => {
+test('the snapshot is taken at the first operation, not at startTransaction', async () => {
   const tx = await t.db.startTransaction()
   await todos().doc('b').update({ data: { n: 11 } })
+  await todos().add({ data: { _id: 'early' } })
+  expect((await tx.collection('todos').doc('b').get()).data.n).toBe(11)
   await todos().add({ data: { _id: 'late' } })
+  await todos().doc('b').update({ data: { n: 12 } })
+  expect((await tx.collection('todos').doc('early').get()).data).toEqual({ _id: 'early' })
+  expect(await caught(tx.collection('todos').doc('late').get())).toMatchObject({ errMsg: expect.stringMatching(/does not exist/) })
+  expect((await tx.collection('todos').doc('b').get()).data.n).toBe(11)
+  await tx.commit()
+})
+
+test('a transaction that only read a document others changed still commits (snapshot isolation, no read validation)', async () => {
+  const tx = await t.db.startTransaction()
   expect((await tx.collection('todos').doc('b').get()).data.n).toBe(10)
-  const late = await tx.collection('todos').doc('late').get().then((r: any) => r.data, () => null)
-  expect(late).toBeNull()
+  await todos().doc('b').update({ data: { n: 11 } })
   await tx.collection('todos').doc('a').update({ data: { n: 2 } })
-  expect((await caught(tx.commit())).code).toBe('DATABASE_TRANSACTION_CONFLICT')
+  await tx.commit()
+  expect([(await read('a')).n, (await read('b')).n]).toEqual([2, 11])
+})
+
+test('queries inside a transaction see its snapshot and its own writes, with order and limit', async () => {
+  const tx = await t.db.startTransaction()
+  const c = tx.collection('todos')
+  await c.add({ data: [{ _id: 'x1', n: 5 }, { _id: 'x2', n: 6 }] })
+  await c.doc('b').remove()
+  await c.doc('a').update({ data: { n: 4 } })
+  await todos().add({ data: { _id: 'outside', n: 8 } })
+  const { data } = await c.where({ n: t._.gt(0) }).orderBy('n', 'desc').limit(3).get()
+  expect(data.map((d: any) => [d._id, d.n])).toEqual([['x2', 6], ['x1', 5], ['a', 4]])
+  expect((await todos().where({ n: t._.gt(0) }).count()).total).toBe(3)
+  await tx.commit()
+  expect((await todos().where({ n: t._.gt(0) }).count()).total).toBe(4)
+})
+
+test('operations on a committed or rolled-back transaction are refused with DATABASE_TRANSACTION_FAIL', async () => {
+  const committed = await t.db.startTransaction()
+  await committed.commit()
+  const e = await caught(committed.collection('todos').doc('a').set({ data: { n: 5 } }))
+  expect(e.errMsg).toContain(NOT_EXIST_MESSAGE)
+  expect(await caught(committed.commit())).toMatchObject({ code: 'DATABASE_TRANSACTION_FAIL', message: NOT_EXIST_MESSAGE })
+  const rolledBack = await t.db.startTransaction()
+  await rolledBack.rollback()
+  expect(await caught(rolledBack.collection('todos').doc('a').get())).toMatchObject({ errMsg: expect.stringContaining(NOT_EXIST_MESSAGE) })
   expect((await read('a')).n).toBe(1)
+})
+
+test('a plain write to a document a transaction wrote goes first, and the transaction then fails at commit', async () => {
+  const tx = await t.db.startTransaction()
+  await tx.collection('todos').doc('a').update({ data: { n: 5 } })
+  await todos().doc('a').update({ data: { n: 7 } })
+  expect(await caught(tx.commit())).toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT', message: CONFLICT_MESSAGE })
+  expect((await read('a')).n).toBe(7)
+})
+
+test('a conflict inside runTransaction is not retried through wx-server-sdk: the error reaches the caller', async () => {
+  const blocker = await t.db.startTransaction()
+  await blocker.collection('todos').doc('a').update({ data: { n: 9 } })
+  let attempts = 0
+  const e = await caught(t.db.runTransaction(async (tx: any) => {
+    attempts++
+    await tx.collection('todos').doc('a').update({ data: { n: 8 } })
+  }))
+  expectConflict(e)
+  expect(attempts).toBe(1)
+  await blocker.commit()
+  expect((await read('a')).n).toBe(9)
 })
 
 test('transactions touching different documents both commit', async () => {
@@ -105,14 +199,15 @@ test('transactions touching different documents both commit', async () => {
   expect([(await read('a')).n, (await read('b')).n]).toEqual([3, 30])
 })
 
-test('a transaction idle for more than 30 s is aborted', async () => {
+test('a transaction not committed within 30 s of its start is aborted', async () => {
   const tx = await t.db.startTransaction()
   await tx.collection('todos').doc('a').update({ data: { n: 42 } })
-  t.advanceClock(31_000)
-  const e = await caught(tx.commit())
-  expect(e.code).toBe('DATABASE_TRANSACTION_FAIL')
+  t.advanceClock(20_000)
+  await tx.collection('todos').doc('b').update({ data: { n: 43 } })
+  t.advanceClock(11_000)
+  expect(await caught(tx.commit())).toMatchObject({ code: 'DATABASE_TRANSACTION_FAIL', message: NOT_EXIST_MESSAGE })
   expect((await read('a')).n).toBe(1)
-  expect(t.logs.join('\n')).toMatch(/idle/)
+  expect(t.logs.join('\n')).toMatch(/not finished within 30s/)
 })
 
 test('adding an existing _id inside a transaction fails', async () => {

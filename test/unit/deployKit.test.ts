@@ -118,7 +118,7 @@ describe('the plan matches the manager SDK (5.6.5) exactly', () => {
         expect(ix.MgoKeySchema.MgoIndexKeys.length).toBeGreaterThan(0)
         for (const k of ix.MgoKeySchema.MgoIndexKeys) {
           expectShape(k as any, CONTRACT.MgoIndexKeys)
-          expect(['1', '-1']).toContain(k.Direction)
+          expect(['1', '-1', '2dsphere']).toContain(k.Direction)
         }
       }
     }
@@ -130,6 +130,8 @@ describe('the plan matches the manager SDK (5.6.5) exactly', () => {
       MgoKeySchema: { MgoIndexKeys: [{ Name: 'a', Direction: '1' }, { Name: 'b', Direction: '-1' }], MgoIsUnique: true },
     })
     expect(createIndexRequest({ name: 'c_1', keys: [{ field: 'c', direction: 1 }] }).MgoKeySchema.MgoIsUnique).toBe(false)
+    expect(createIndexRequest({ name: 'location_2dsphere', keys: [{ field: 'location', direction: '2dsphere' }] }).MgoKeySchema.MgoIndexKeys)
+      .toEqual([{ Name: 'location', Direction: '2dsphere' }])
   })
 
   it('security-rule requests are ModifyResourcePermissionOptions for a CUSTOM collection rule', () => {

@@ -1,7 +1,9 @@
 // Jest wiring shared by the database conformance tests: one harness + the real SDK per file.
-import { mkdtempSync, rmSync } from 'fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'fs'
 import { tmpdir } from 'os'
 import { join } from 'path'
+import type { DatabaseSpec } from '../../../emulator/database/spec'
+import { PINNED_NOW, at } from '../../support/clock'
 import { DbServer, loadSdk, startDbServer } from './dbServer'
 
 export interface DbTestContext {
@@ -10,17 +12,30 @@ export interface DbTestContext {
   db: any
   _: any
   logs: string[]
+  /** The emulator clock (epoch ms): PINNED_NOW plus what advanceClock added; it does not tick by itself. */
+  now(): number
   /** Shift the emulator clock by ms. */
   advanceClock(ms: number): void
   dataDir: string
 }
 
-export function useDatabase(): DbTestContext {
+export interface DatabaseOptions {
+  /** Collections and indexes instead of the repo's database/collections.json. */
+  spec?: DatabaseSpec
+}
+
+export function useDatabase(opts: DatabaseOptions = {}): DbTestContext {
   const ctx = { logs: [] as string[] } as DbTestContext
   let shift = 0
+  ctx.now = () => at(PINNED_NOW) + shift
   beforeAll(async () => {
     ctx.dataDir = mkdtempSync(join(tmpdir(), 'localcloud-db-'))
-    ctx.server = await startDbServer({ dataDir: ctx.dataDir, log: line => ctx.logs.push(line), now: () => Date.now() + shift })
+    let specPath: string | undefined
+    if (opts.spec) {
+      specPath = join(ctx.dataDir, 'spec.json')
+      writeFileSync(specPath, JSON.stringify(opts.spec))
+    }
+    ctx.server = await startDbServer({ dataDir: ctx.dataDir, specPath, log: line => ctx.logs.push(line), now: ctx.now })
     ctx.cloud = loadSdk(ctx.server.port)
     ctx.db = ctx.cloud.database()
     ctx._ = ctx.db.command
