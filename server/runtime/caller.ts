@@ -18,6 +18,7 @@ export function callerFromUser(openid: string, user: User | null): Caller {
     teamId: user?.teamId,
     departmentId: user?.departmentId,
     projectIds: user?.projectIds ?? [],
+    registeredIn: user?.liaisonOf ?? [],
   }
 }
 

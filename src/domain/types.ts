@@ -16,6 +16,8 @@ export interface Caller {
   departmentId?: string
   /** Projects whose WeChat group the caller was seen in (liaison / member). */
   projectIds: string[]
+  /** Projects the caller registered for as liaison (name and phone): only they may raise issues there. */
+  registeredIn?: string[]
 }
 
 export interface User {
@@ -241,6 +243,8 @@ export interface Extension {
 export interface TimelineEvent {
   action: IssueAction
   by: string // OPENID, or 'system' for timers
+  /** The actor's name when the step was taken (a record: later renames do not rewrite history). */
+  byName?: string
   role: Role | 'system'
   at: number // server time
   from: IssueState
@@ -258,6 +262,8 @@ export interface TimelineEvent {
  */
 export interface Issue {
   _id: string
+  /** Human-readable number, sequential per year: 2026-000123 (people never see database ids). */
+  caseNo?: string
   projectId: string
   teamId: string
   source: IssueSource
@@ -270,6 +276,8 @@ export interface Issue {
   state: IssueState
   raisedBy: string
   raisedAt: number
+  /** Who raised it and how to reach them, as registered when it was raised. */
+  raiser?: { name: string; phone?: string }
   clientRequestId: string
   /** Start of the triage clock: receipt by the service team (the raise, a return, a reopening back to 待交办). */
   triageFrom?: number

@@ -16,9 +16,11 @@ import {
 /** Shanghai wall-clock time, e.g. at('2026-03-02 09:00') (a Monday). */
 export const at = (s: string): number => Date.parse(`${s.replace(' ', 'T')}:00+08:00`)
 
-export const liaison: Caller = { openid: 'liaison-1', roles: ['liaison'], projectIds: ['p1'] }
-export const liaison2: Caller = { openid: 'liaison-2', roles: ['liaison'], projectIds: ['p1'] }
-export const otherLiaison: Caller = { openid: 'liaison-x', roles: ['liaison'], projectIds: ['p2'] }
+export const liaison: Caller = { openid: 'liaison-1', roles: ['liaison'], projectIds: ['p1'], registeredIn: ['p1'] }
+export const liaison2: Caller = { openid: 'liaison-2', roles: ['liaison'], projectIds: ['p1'], registeredIn: ['p1'] }
+export const otherLiaison: Caller = { openid: 'liaison-x', roles: ['liaison'], projectIds: ['p2'], registeredIn: ['p2'] }
+/** Seen in the project's group, not registered yet: may read the board, may not raise. */
+export const groupMember: Caller = { openid: 'member-1', roles: ['liaison'], projectIds: ['p1'] }
 export const staff: Caller = { openid: 'staff-1', roles: ['staff'], teamId: 't1', projectIds: [] }
 export const staff2: Caller = { openid: 'staff-2', roles: ['staff'], teamId: 't1', projectIds: [] }
 export const otherStaff: Caller = { openid: 'staff-x', roles: ['staff'], teamId: 't2', projectIds: [] }

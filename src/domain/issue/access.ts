@@ -23,6 +23,8 @@ export interface IssueCtx {
   config: DeskConfig
   /** False for a department that has no handler yet (the service team then acts for it). Default: true. */
   departmentHasHandler?: (departmentId: string) => boolean
+  /** The acting person's name, recorded on the step (byName). */
+  actorName?: string
   /** link_repeat: the issue named as the original, as the function loaded it. */
   repeatTarget?: Pick<Issue, '_id' | 'projectId' | 'repeatOf'>
 }

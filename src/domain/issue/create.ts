@@ -17,6 +17,10 @@ export interface CreateIssueCtx extends IssueCtx {
   id: string
   /** Open issues of the same project, to suggest a likely repeat (重复反映). */
   repeatCandidates?: readonly RepeatCandidate[]
+  /** The case number the function reserved for it (2026-000123). */
+  caseNo?: string
+  /** The raiser as registered: name and phone, kept on the record. */
+  raiser?: { name: string; phone?: string }
 }
 
 /** Who may raise, in order of preference. */
@@ -27,7 +31,7 @@ function raiserRole(caller: Caller, projectId: string, teamId: string): Role | u
     (r) =>
       caller.roles.includes(r) &&
       (r === 'manager' ||
-        (r === 'liaison' && caller.projectIds.includes(projectId)) ||
+        (r === 'liaison' && caller.projectIds.includes(projectId) && (caller.registeredIn ?? []).includes(projectId)) ||
         (r === 'staff' && !!caller.teamId && caller.teamId === teamId)),
   )
 }
@@ -43,7 +47,12 @@ export function createIssue(input: unknown, caller: Caller, ctx: CreateIssueCtx)
   if (!v.is(IdSchema, teamId) || !v.is(IdSchema, ctx.id)) return fail('INVALID_INPUT', '缺少服务团队或问题编号')
   const raw: RaiseInput = parsed.output
   const role = raiserRole(caller, raw.projectId, teamId)
-  if (!role) return fail('FORBIDDEN', '只有该项目的企业联络员、服务专员或管理者可以提出问题')
+  if (!role) {
+    const unregistered = caller.roles.includes('liaison') && caller.projectIds.includes(raw.projectId)
+    return unregistered
+      ? fail('FORBIDDEN', '请先登记姓名和联系电话，登记后即可反映问题')
+      : fail('FORBIDDEN', '只有该项目的企业联络员、服务专员或管理者可以提出问题')
+  }
   if (raw.source === 'visit' && !raw.visitId) return fail('INVALID_INPUT', '走访中提出的问题须关联走访记录')
   if (!categoryOf(ctx.config, raw.category)) return fail('INVALID_INPUT', `没有这个问题类别：${raw.category}`)
   const suggestedRepeatOf = ctx.repeatCandidates
@@ -51,6 +60,8 @@ export function createIssue(input: unknown, caller: Caller, ctx: CreateIssueCtx)
     : undefined
   const data: RaiseData = {
     id: ctx.id,
+    ...(ctx.caseNo ? { caseNo: ctx.caseNo } : {}),
+    ...(ctx.raiser ? { raiser: ctx.raiser } : {}),
     projectId: raw.projectId,
     teamId,
     source: raw.source,
@@ -67,6 +78,7 @@ export function createIssue(input: unknown, caller: Caller, ctx: CreateIssueCtx)
   const event: TimelineEvent = {
     action: 'raise',
     by: caller.openid,
+    ...(ctx.raiser?.name ? { byName: ctx.raiser.name } : {}),
     role,
     at: ctx.now,
     from: 'submitted',

@@ -16,6 +16,8 @@ import type {
 
 export interface RaiseData {
   id: string
+  caseNo?: string
+  raiser?: { name: string; phone?: string }
   projectId: string
   teamId: string
   source: IssueSource
@@ -79,7 +81,8 @@ export interface EventDataMap {
   auto_close: { confirmDue: number }
   supervise: Record<string, never>
   unsupervise: Record<string, never>
-  note: { text: string; files: string[] }
+  /** forEnterprise: a progress note the enterprise may read too. */
+  note: { text: string; files: string[]; forEnterprise?: boolean }
   add_opinion: { departmentId: string; text: string; files: string[] }
   /** supervise: reaching 红 puts the issue under 督办 (managers hear of it), unless it already is. */
   escalate: { ladder: Ladder; previous: Ladder; overdueStages: string[]; supervise?: true }

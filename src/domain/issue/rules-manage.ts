@@ -84,7 +84,7 @@ export const unlinkRepeat: Planner<CommandOf<'unlink_repeat'>> = (issue, cmd) =>
   plan({ to: issue.state, reason: cmd.reason, data: { previous: issue.repeatOf as string } })
 
 export const note: Planner<CommandOf<'note'>> = (issue, cmd) =>
-  plan({ to: issue.state, data: { text: cmd.text, files: cmd.files } })
+  plan({ to: issue.state, data: { text: cmd.text, files: cmd.files, ...(cmd.forEnterprise ? { forEnterprise: true } : {}) } })
 
 /** 协办意见: by the assisting department's handler, or by the service team for one that has no handler. */
 export const addOpinion: Planner<CommandOf<'add_opinion'>> = (issue, cmd, actor, ctx, caller) => {

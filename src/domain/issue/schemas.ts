@@ -94,7 +94,7 @@ export const ReassignSchema = cmd('reassign', {
 export const ForceCloseSchema = cmd('force_close', { reason: ReasonSchema })
 export const SuperviseSchema = cmd('supervise', { reason: ReasonSchema })
 export const UnsuperviseSchema = cmd('unsupervise', { reason: OptionalReason })
-export const NoteSchema = cmd('note', { text: text(1000, '进展说明'), files: v.optional(FilesSchema, []) })
+export const NoteSchema = cmd('note', { text: text(1000, '进展说明'), files: v.optional(FilesSchema, []), forEnterprise: v.optional(v.boolean()) })
 export const AddOpinionSchema = cmd('add_opinion', {
   text: text(2000, '协办意见'),
   files: v.optional(FilesSchema, []),

@@ -106,6 +106,7 @@ export function transition(
   const event: TimelineEvent = {
     action,
     by: actor.value.by,
+    ...(ctx.actorName && actor.value.role !== 'system' ? { byName: ctx.actorName } : {}),
     role: actor.value.role,
     at: ctx.now,
     from: issue.state,

@@ -3,6 +3,7 @@
  * (confirmed or auto-closed, as 解决率 counts them); a linked repeat counts once. Two small
  * pipelines for the database and their in-memory twin, which the tests hold equal.
  */
+import { ALL_STATES } from '../issue/lifecycle'
 import { countedWeek, weekKeyOfDay } from '../time'
 import { weeksOverlapping } from './coverage'
 import type { IssueFacts, Period } from './types'
@@ -13,12 +14,12 @@ export interface WeeklyRow {
   closed: number
 }
 
-/** Over the issues collection: raised per day (top-level raisedAt is indexed) and settled per week. */
+/** Over the issues collection: raised per day and settled per week. Every state is named so the (state, raisedAt) index serves the match. */
 export function weeklyPipelines(period: Period): { opened: Record<string, unknown>[]; closed: Record<string, unknown>[] } {
   const within = { $gt: period.from, $lte: period.to }
   const tail = [{ $sort: { _id: 1 } }, { $limit: 1000 }]
   return {
-    opened: [{ $match: { raisedAt: within, 'facts.isRepeat': false } }, { $group: { _id: '$facts.raisedDay', n: { $sum: 1 } } }, ...tail],
+    opened: [{ $match: { state: { $in: [...ALL_STATES] }, raisedAt: within, 'facts.isRepeat': false } }, { $group: { _id: '$facts.raisedDay', n: { $sum: 1 } } }, ...tail],
     closed: [{ $match: { 'facts.confirmedAt': within, 'facts.isRepeat': false } }, { $group: { _id: '$facts.confirmedWeek', n: { $sum: 1 } } }, ...tail],
   }
 }
