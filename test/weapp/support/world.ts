@@ -31,7 +31,7 @@ export interface WeappWorld {
   db<T = any>(collection: string): Promise<T[]>
   /** The demo's WeChat group whose name contains `name`. */
   group(name: string): Promise<{ openGId: string; name: string }>
-  /** Subscribe messages sent so far (the local cloud's outbox). */
+  /** Subscribe messages sent so far (subscribeMessage.send calls in the local cloud's outbox). */
   outbox(): Promise<{ touser: string; template_id: string; page: string; data: Record<string, { value: string }>; errcode: number }[]>
 }
 
@@ -116,7 +116,9 @@ export function useWeappWorld(opts: { seed?: 'demo' | 'none' } = {}): WeappWorld
     },
     async outbox() {
       const { body } = await need(cloud).fetchJson('/dev/outbox')
-      return body.messages
+      return (body.messages as { apiName: string; payload: any; result: { errcode: number } }[])
+        .filter((m) => m.apiName === 'subscribeMessage.send')
+        .map((m) => ({ ...m.payload, errcode: m.result?.errcode }))
     },
   }
 }
