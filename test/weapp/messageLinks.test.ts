@@ -43,7 +43,7 @@ it('a liaison who allowed notifications on 提交 is told of the dispatch, and t
   const app = await world.launch(DEMO.liaison1, (d) => d.openFromMessage(message.page))
   expect(app.stack.map((p) => p.route)).toEqual(['pages/issue/index'])
   app.ui.see(title)
-  expectState(app, '办理中')
+  expectState(app, '部门办理中')
   expect(app.device.unscripted).toEqual([])
 })
 

@@ -8,7 +8,8 @@ import { Async } from '../../../components/Async'
 import { Chips } from '../../../components/Fields'
 import { IssueRow } from '../../../components/IssueRow'
 import { Screen } from '../../../components/Screen'
-import { useParams } from '../../../hooks/useParams'
+import { links } from '../../../domain/links'
+import { useLink } from '../../../hooks/useLink'
 import { PAGE_SIZE } from '../../../hooks/usePaged'
 import { usePullRefresh, useQuery } from '../../../hooks/useQuery'
 import '../../admin.scss'
@@ -21,7 +22,7 @@ const PARTS = [
 ]
 
 export default function Drill() {
-  const p = useParams()
+  const p = useLink(links.drill) ?? { metric: '', from: '', to: '' }
   const [part, setPart] = useState<DrillInput['part']>(p.part === 'numerator' ? 'numerator' : 'denominator')
   const [shown, setShown] = useState(PAGE_SIZE)
   const period = { from: Number(p.from), to: Number(p.to) }
