@@ -73,6 +73,8 @@ export class Device {
   readonly toasts: string[] = []
   /** Modals shown, in order (title + content). */
   readonly modals: { title: string; content: string; answer: boolean }[] = []
+  /** Every cloud function reply the app received, as JSON text (what reached the phone). */
+  readonly replies: string[] = []
   /** Share cards the pages returned (onShareAppMessage), in order. */
   readonly shares: ShareCard[] = []
   /** Text put on the clipboard. */

@@ -8,6 +8,8 @@ import type { Device } from './device'
 export interface SetDataRecord {
   bytes: number
   keys: number
+  /** The update as JSON: what crossed from the logic layer to the view. */
+  json: string
 }
 
 export interface PageLoad {
@@ -26,8 +28,6 @@ export interface PageLoad {
   settle(): void
 }
 
-export const byteLength = (data: unknown): number => Buffer.byteLength(JSON.stringify(data) ?? '', 'utf8')
-
 export function newPageLoad(route: string, query: Record<string, string>, device: Device, root: () => HTMLElement): PageLoad {
   const callsAtStart = device.calls.length
   const load: PageLoad = {
@@ -39,7 +39,8 @@ export function newPageLoad(route: string, query: Record<string, string>, device
     cloudCalls: 0,
     settled: false,
     record(data) {
-      load.updates.push({ bytes: byteLength(data), keys: Object.keys(data ?? {}).length })
+      const json = JSON.stringify(data) ?? ''
+      load.updates.push({ bytes: Buffer.byteLength(json, 'utf8'), keys: Object.keys(data ?? {}).length, json })
     },
     settle() {
       load.settled = true

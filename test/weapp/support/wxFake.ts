@@ -80,6 +80,7 @@ export function createWxFake(h: WxHolder): Record<string, any> {
       inflight.cloudCalls++
       if (h.device.offline) throw refuse('request:fail network offline', -1)
       const body = await post(`${h.device.cloudUrl}/functions/${name}`, { event: data }, { 'x-wx-openid': h.device.openid })
+      h.device.replies.push(JSON.stringify(body))
       if ('result' in body) return { result: body.result }
       throw refuse(`${body.errCode} ${body.errMsg}`, body.errCode)
     }),
