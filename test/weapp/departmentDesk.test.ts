@@ -4,6 +4,7 @@
  * and answers it vaguely; 李明 reviews it: the four questions and the lint on 尽快 / 近期; he sends it
  * back (a note is required); 陈工 reads the note and revises; 李明 passes it.
  */
+import { links } from '../../src/domain/links'
 import { byClass } from './support/screen'
 import { actionsOffered, expectState, openAction } from './support/story'
 import type { MiniApp } from './support/miniapp'
@@ -53,7 +54,7 @@ it("the handler's queue, sign-for and answer; the reviewer's four questions, lin
   expect(actionsOffered(app)).not.toContain('签收')
 
   // 李明 reviews: the four questions and the lint; he sends it back — with a note, which is required.
-  app = await world.launch(DEMO.staffA, (d) => d.openFromMessage(`pages/issue/index?id=${issue._id}`))
+  app = await world.launch(DEMO.staffA, (d) => d.openFromMessage(links.issue({ id: issue._id })))
   expectState(app, '待审核')
   app.ui.see(vague)
   sheet = await openAction(app, '督核')
@@ -72,7 +73,7 @@ it("the handler's queue, sign-for and answer; the reviewer's four questions, lin
   app.ui.see(`督核：退回修改（${note}）`)
 
   // 陈工 reads the note and revises.
-  app = await world.launch(DEMO.handlerZj, (d) => d.openFromMessage(`pages/issue/index?id=${issue._id}`))
+  app = await world.launch(DEMO.handlerZj, (d) => d.openFromMessage(links.issue({ id: issue._id })))
   expectState(app, '办理中')
   app.ui.see(`督核：退回修改（${note}）`)
   sheet = await openAction(app, '答复')
@@ -82,7 +83,7 @@ it("the handler's queue, sign-for and answer; the reviewer's four questions, lin
   expectState(app, '答复审核中')
 
   // 李明 passes the revised answer: no lint this time.
-  app = await world.launch(DEMO.staffA, (d) => d.openFromMessage(`pages/issue/index?id=${issue._id}`))
+  app = await world.launch(DEMO.staffA, (d) => d.openFromMessage(links.issue({ id: issue._id })))
   expectState(app, '待审核')
   app.ui.see(revised)
   sheet = await openAction(app, '督核')

@@ -6,6 +6,7 @@
  * then confirms 解决 + 满意 — and 王主任's dashboard moves: 满意率's numerator and denominator and
  * this week's 新增 / 办结 bars; the figure drills down to the issue; pull-down refreshes it.
  */
+import { links } from '../../src/domain/links'
 import { weekKey } from '../../src/domain/time'
 import type { MiniApp } from './support/miniapp'
 import { byClass } from './support/screen'
@@ -108,7 +109,7 @@ it('a liaison raises an issue from the group card; it is dispatched, answered, r
   expect(handler.device.callsTo('requestSubscribeMessage').every((c) => c.inTap)).toBe(true)
 
   // 李明 reviews it against the four questions and passes it.
-  const reviewer = await world.launch(DEMO.staffA, (d) => d.openFromMessage(`pages/issue/index?id=${issueId}`))
+  const reviewer = await world.launch(DEMO.staffA, (d) => d.openFromMessage(links.issue({ id: issueId })))
   expectState(reviewer, '待审核')
   reviewer.ui.see(answerText)
   sheet = await openAction(reviewer, '督核')
@@ -118,7 +119,7 @@ it('a liaison raises an issue from the group card; it is dispatched, answered, r
   expectState(reviewer, '待企业确认')
 
   // 张总 confirms: 部分解决 with 满意 makes the app ask; he goes back (再改改), then 解决 + 满意.
-  const confirmer = await world.launch(DEMO.liaison1, (d) => d.openFromMessage(`pages/issue/index?id=${issueId}`))
+  const confirmer = await world.launch(DEMO.liaison1, (d) => d.openFromMessage(links.issue({ id: issueId })))
   expectState(confirmer, '待您确认')
   confirmer.ui.see(answerText)
   sheet = await openAction(confirmer, '确认评价')

@@ -4,6 +4,7 @@
  * message opens that issue (scene 1014). A team member's share card binds a new group on its first
  * opening and opens that project's board (scene 1044); the weekly digest card opens the board too.
  */
+import { links } from '../../src/domain/links'
 import type { MiniApp } from './support/miniapp'
 import { expectState } from './support/story'
 import { DEMO, WEAPP_TIMEOUT, useWeappWorld } from './support/world'
@@ -53,7 +54,7 @@ it("a team member's share card binds a new group on its first opening, and the d
   const project = await world.client.call(DEMO.manager, 'projects', 'create', { enterpriseName: '远航物流有限公司', name: '智慧物流园', address: '高新区港湾路 9 号', teamId: teamA._id, visitWeekday: 2, contacts: [] })
 
   // 李明 opens its board and shares it from the menu: the card carries the one-time bind token.
-  const staff = await world.launch(DEMO.staffA, (d) => d.openFromMessage(`pages/board/index?projectId=${project._id}`))
+  const staff = await world.launch(DEMO.staffA, (d) => d.openFromMessage(links.board({ projectId: project._id })))
   staff.ui.see('智慧物流园')
   staff.ui.see('本项目尚未绑定微信群')
   const card = await staff.ui.share({ from: 'menu' })

@@ -5,6 +5,7 @@
  * the phone and the page says so), the app is killed and opened again on the same phone (the draft
  * is resumed from wx storage), and he submits once: one done visit, one new issue.
  */
+import { links } from '../../src/domain/links'
 import { weekKey } from '../../src/domain/time'
 import { Device } from './support/device'
 import { PNG, expectState } from './support/story'
@@ -107,7 +108,7 @@ it('logs a planned visit with a photo and an issue, survives a lost connection a
   expect(fresh[0]).toMatchObject({ _id: issueId, title, source: 'visit', visitId, state: 'submitted' })
 
   // The board now reads 已走访 for this week.
-  const board = await world.launch(DEMO.staffA, (d) => d.openFromMessage(`pages/board/index?projectId=${visitBefore.projectId}`), phone)
+  const board = await world.launch(DEMO.staffA, (d) => d.openFromMessage(links.board({ projectId: visitBefore.projectId })), phone)
   board.ui.see(projectName)
   board.ui.see('· 已走访')
   expect(phone.unscripted).toEqual([])

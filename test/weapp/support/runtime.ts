@@ -13,6 +13,8 @@ import { type NavigationHost, type WxHolder, createWxFake, recordCalls } from '.
 export const REPO_ROOT = path.resolve(__dirname, '../../..')
 export const DIST = path.join(REPO_ROOT, 'dist')
 
+const COMPILER_OPTIONS = { maxBuffer: 64 * 1024 * 1024 }
+
 type Definition = { kind: 'Page' | 'Component'; options: Record<string, any> }
 
 export interface Runtime {
@@ -114,6 +116,9 @@ export function getRuntime(): Runtime {
     execute(resolved)
   }
 
+  // wcc compiles the whole of dist/ once per process: do it now rather than on the first page.
+  require('miniprogram-simulate/src/compile').getWxml(path.join(DIST, 'comp'), { compiler: 'official', rootPath: DIST, compilerOptions: COMPILER_OPTIONS })
+
   runtime = {
     simulate,
     exparser,
@@ -130,7 +135,7 @@ export function getRuntime(): Runtime {
     loadRoute(route) {
       let id = loadIds.get(route)
       if (!id) {
-        id = simulate.load(path.join(DIST, route), { compiler: 'official', rootPath: DIST, compilerOptions: { maxBuffer: 64 * 1024 * 1024 } }) as string
+        id = simulate.load(path.join(DIST, route), { compiler: 'official', rootPath: DIST, compilerOptions: COMPILER_OPTIONS }) as string
         loadIds.set(route, id)
       }
       return id

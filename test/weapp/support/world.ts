@@ -16,6 +16,7 @@ import { PINNED_NOW } from '../../support/clock'
 import { type LocalCloudHandle, REPO_ROOT, startLocalCloud } from '../../support/localCloud'
 import type { Device } from './device'
 import { MiniApp } from './miniapp'
+import { getRuntime } from './runtime'
 
 export { DEMO } from '../../../scripts/seed'
 
@@ -76,7 +77,10 @@ export function useWeappWorld(opts: { seed?: 'demo' | 'none' } = {}): WeappWorld
     if (!fs.existsSync(path.join(REPO_ROOT, 'cloudfunctions/me/index.js'))) throw new Error('The cloud function bundles are missing: run `node scripts/build-functions.mjs` (npm test does it).')
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weapp-cloud-'))
     if ((opts.seed ?? 'demo') === 'demo') fs.cpSync(await seededTemplate(), dataDir, { recursive: true })
-    cloud = await startLocalCloud({ dataDir, extraArgs: MANAGERS })
+    // The local cloud boots in its own process while this one loads simulate and compiles dist/'s WXML.
+    const starting = startLocalCloud({ dataDir, extraArgs: MANAGERS })
+    getRuntime()
+    cloud = await starting
     client = new LocalCloudClient(cloud.url)
   }, WEAPP_TIMEOUT)
 
