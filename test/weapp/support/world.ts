@@ -36,12 +36,15 @@ export interface WeappWorld {
   outbox(): Promise<{ touser: string; template_id: string; page: string; data: Record<string, { value: string }>; errcode: number }[]>
 }
 
-/** A hash of what the seeded data depends on: the function bundles and the seed scripts. */
+const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]))
+
+/** A hash of what the seeded data depends on: the function bundles, the seed scripts, the local cloud's code (its data format). */
 function seedKey(): string {
   const h = crypto.createHash('sha1')
   const files = [
     ...fs.readdirSync(path.join(REPO_ROOT, 'cloudfunctions')).map((f) => path.join(REPO_ROOT, 'cloudfunctions', f, 'index.js')),
-    ...fs.readdirSync(path.join(REPO_ROOT, 'scripts/seed')).map((f) => path.join(REPO_ROOT, 'scripts/seed', f)),
+    ...walk(path.join(REPO_ROOT, 'scripts/seed')),
+    ...walk(path.join(REPO_ROOT, 'emulator')).filter((f) => f.endsWith('.ts')),
   ].filter((f) => fs.existsSync(f) && fs.statSync(f).isFile())
   for (const f of files.sort()) h.update(f).update(fs.readFileSync(f))
   h.update(PINNED_NOW)
