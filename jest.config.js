@@ -1,5 +1,6 @@
 // One jest run, several projects: pure domain (node), UI render (jsdom),
-// local cloud conformance and cloud-function stories (node, real wx-server-sdk).
+// local cloud conformance and cloud-function stories (node, real wx-server-sdk), Chromium stories on
+// the h5 build, and weapp stories on the production weapp build.
 const common = {
   transform: { '^.+\\.(mjs|[jt]sx?)$': 'babel-jest' },
   transformIgnorePatterns: ['/node_modules/(?!(@nutui|chinese-days)/)'],
@@ -23,5 +24,13 @@ module.exports = {
     { ...common, displayName: 'api', testEnvironment: 'node', testMatch: ['<rootDir>/test/api/**/*.test.ts'] },
     { ...common, displayName: 'build', testEnvironment: 'node', testMatch: ['<rootDir>/test/build/**/*.test.ts'] },
     { ...common, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+    // Stories on the production weapp build (dist/, run by miniprogram-simulate; never transformed).
+    {
+      ...common,
+      displayName: 'weapp',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/weapp/**/*.test.ts'],
+      transformIgnorePatterns: ['/node_modules/', '<rootDir>/dist/'],
+    },
   ],
 }

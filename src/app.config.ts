@@ -1,27 +1,12 @@
+import { appPages, links } from './domain/links'
+
 export default defineAppConfig({
-  // Main package: what a liaison opening a group card needs, nothing more.
-  pages: ['pages/index/index', 'pages/board/index', 'pages/raise/index', 'pages/issue/index'],
-  subPackages: [
-    // Service team and department handlers.
-    { root: 'pkg-work', pages: ['pages/week/index', 'pages/visit/index', 'pages/queue/index', 'pages/visits/index'] },
-    // Managers.
-    {
-      root: 'pkg-admin',
-      pages: [
-        'pages/dashboard/index',
-        'pages/drill/index',
-        'pages/issues/index',
-        'pages/org/index',
-        'pages/projects/index',
-        'pages/project-edit/index',
-        'pages/calendar/index',
-        'pages/export/index',
-      ],
-    },
-  ],
+  // Main package (what a liaison opening a group card needs) and the pkg-work / pkg-admin
+  // subpackages: the page list is the link table's (src/domain/links.ts), in its order.
+  ...appPages(),
   // Both subpackages are small; fetch them while the home page decides where the user goes.
   preloadRule: {
-    'pages/index/index': { network: 'all', packages: ['pkg-work', 'pkg-admin'] },
+    [links.home.route]: { network: 'all', packages: ['pkg-work', 'pkg-admin'] },
   },
   window: {
     backgroundTextStyle: 'light',

@@ -1,6 +1,6 @@
 /**
- * `npm run bench`: four tables on stdout, every figure in bench-results/bench.json.
- *   node scripts/bench/run.mjs [--only size,trips,scale,cold] [--sizes 1000,10000,100000] [--samples 20] [--rebuild]
+ * `npm run bench`: five tables on stdout, every figure in bench-results/bench.json.
+ *   node scripts/bench/run.mjs [--only size,trips,scale,cold,weapp] [--sizes 1000,10000,100000] [--samples 20] [--rebuild]
  * Progress goes to stderr. Everything runs on 127.0.0.1 with bounded loops.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -12,6 +12,7 @@ import { fmtNum, printTable, round } from './lib'
 import { NOW, scale } from './scale'
 import { packageSize } from './size'
 import { roundTrips, summarise } from './trips'
+import { weappCost } from './weapp'
 
 const argv = process.argv.slice(2)
 const arg = (name: string): string | undefined => {
@@ -20,7 +21,7 @@ const arg = (name: string): string | undefined => {
   const eq = argv.find((a) => a.startsWith(`--${name}=`))
   return eq?.slice(name.length + 3)
 }
-const only = new Set((arg('only') ?? 'size,trips,scale,cold').split(','))
+const only = new Set((arg('only') ?? 'size,trips,scale,cold,weapp').split(','))
 const sizes = (arg('sizes') ?? '1000,10000,100000').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0).sort((a, b) => a - b)
 const samples = Number(arg('samples') ?? 20)
 const outFile = path.join(REPO_ROOT, 'bench-results/bench.json')
@@ -90,6 +91,17 @@ async function main() {
     printTable(`4. Cold start: node -e "require(bundle)" vs require('wx-server-sdk') (median of 10, ${r.tool})`,
       ['subject', 'bundle KB', 'median ms', 'min ms', 'max ms', 'vs wx-server-sdk ms'],
       r.rows.map((x) => [x.name, x.bundleKb ?? '—', x.medianMs, x.minMs, x.maxMs, x.vsSdkMs === null ? '—' : `${x.vsSdkMs >= 0 ? '+' : ''}${fmtNum(x.vsSdkMs)}`]))
+  }
+
+  if (only.has('weapp')) {
+    step('weapp page cost: every page on the production weapp build (the weapp jest project)')
+    const r = weappCost({ rebuild: argv.includes('--rebuild') })
+    results.weappCost = r
+    const kb = (b: number) => round(b / 1024)
+    printTable(`5. Weapp page cost (production build on miniprogram-simulate, demo data; first render = onLoad until settled; budget ≤ ${r.budget.firstRenderCalls} setData and ≤ ${kb(r.budget.firstRenderBytes)} KB, any update ≤ ${kb(r.budget.updateBytes)} KB)`,
+      ['page', 'setData', 'first KB', 'largest KB', 'total KB', 'nodes', 'cloud calls', 'persona'],
+      r.pages.map((p) => [p.page, p.setDataCalls, kb(p.firstRenderBytes), kb(p.largestUpdateBytes), kb(p.totalBytes), p.nodes, p.cloudCalls, p.persona]),
+      [`weapp project (jest --selectProjects weapp): ${r.projectSeconds} s wall; per file: ${r.files.map((f) => `${path.basename(f.file)} ${f.seconds} s`).join(', ')}`])
   }
 
   results.seconds = round((Date.now() - started) / 1000)

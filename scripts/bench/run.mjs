@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench` → scripts/bench/main.ts under tsx (the domain and the emulator helpers are TypeScript).
-//   node scripts/bench/run.mjs [--only size,trips,scale,cold] [--sizes 1000,10000,100000] [--samples 20] [--rebuild]
+//   node scripts/bench/run.mjs [--only size,trips,scale,cold,weapp] [--sizes 1000,10000,100000] [--samples 20] [--rebuild]
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'

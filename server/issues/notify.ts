@@ -6,6 +6,7 @@
  * The actor never hears of their own step.
  */
 import { LADDER_NAMES, STATE_NAMES } from '../../src/domain/issue'
+import { links } from '../../src/domain/links'
 import type { Issue, Project, TimelineEvent, User } from '../../src/domain/types'
 import { configuredManagers } from '../runtime/caller'
 import { command, getDb } from '../runtime/cloud'
@@ -116,7 +117,7 @@ export async function stepMessages(issue: Issue, event: TimelineEvent, now: numb
     messages.push({
       touser,
       key: rule.key,
-      page: `pages/issue/index?issueId=${issue._id}`,
+      page: links.issue({ id: issue._id }),
       fields: { title: issue.title, state: STATE_NAMES[issue.state], note: rule.note, at: now },
       cause: `issue:${issue._id}:${event.action}:v${issue.version}`,
     })

@@ -6,6 +6,7 @@ import { command, getDb } from '../runtime/cloud'
 import { COLLECTIONS } from '../repo/collections'
 import { type Message, sendMessages } from '../notify/send'
 import { jobDone, markJobDone } from './jobMarks'
+import { links } from '../../src/domain/links'
 
 const PAGE = 1000
 
@@ -49,7 +50,7 @@ export async function digestReminders(calendar: WorkCalendar, now: number): Prom
       id: `digest_${day}_${person._id}`,
       touser: person._id,
       key: 'digest',
-      page: single ? `pages/board/index?projectId=${mine[0]._id}&from=digest_reminder` : 'pkg-work/pages/week/index?from=digest_reminder',
+      page: single ? links.board({ projectId: mine[0]._id, from: 'digest_reminder' }) : links.week({ from: 'digest_reminder' }),
       fields: { title: single ? mine[0].name : `${mine.length}个项目`, state: '待分享', note: '本周周报还未分享到项目群', at: now },
       cause: `digest:${key}:${mine.map((p) => p._id).join(',')}`.slice(0, 500),
     })

@@ -1,6 +1,7 @@
 import type { WorkCalendar } from '../../src/domain/calendar/types'
 import { nextWorkingDay } from '../../src/domain/calendar/workingTime'
 import { runningDeadline } from '../../src/domain/issue'
+import { links } from '../../src/domain/links'
 import { DAY_MS, startOfDay, ymdOf } from '../../src/domain/time'
 import type { Issue, User } from '../../src/domain/types'
 import { command, getDb } from '../runtime/cloud'
@@ -78,7 +79,7 @@ export async function dailyReminders(calendar: WorkCalendar, now: number): Promi
       id: `reminder_${day}_${touser}`,
       touser,
       key: 'reminder',
-      page: single ? `pages/issue/index?issueId=${first._id}` : 'pkg-work/pages/queue/index?from=reminder',
+      page: single ? links.issue({ id: first._id }) : links.queue({ from: 'reminder' }),
       fields: {
         title: single ? first.title : `${issues.length}件问题待办理`,
         state: kinds.includes('overdue') ? '已超期' : '即将到期',

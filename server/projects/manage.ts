@@ -11,6 +11,7 @@ import { COLLECTIONS } from '../repo/collections'
 import { bindToken, newId } from '../shared/ids'
 import { decodeOffsetCursor, encodeOffsetCursor } from '../shared/paging'
 import { summarizeProject } from '../shared/summaries'
+import { absolutePath, links } from '../../src/domain/links'
 
 const SHARE_TICKET_DAYS = 7
 
@@ -94,11 +95,11 @@ export async function shareTicket(input: { projectId: string }, ctx: ActionConte
   requireRole(ctx.caller, 'projects.shareTicket')
   const project = await loadRunnableProject(input.projectId, ctx)
   const title = `${project.enterpriseName}｜企业周走访`
-  if (project.openGId) return { title, path: `/pages/board/index?projectId=${project._id}`, bindToken: '', expiresAt: 0 }
+  if (project.openGId) return { title, path: absolutePath(links.board({ projectId: project._id })), bindToken: '', expiresAt: 0 }
   const token = bindToken()
   const expiresAt = ctx.now + SHARE_TICKET_DAYS * 86_400_000
   await getDb().collection(COLLECTIONS.projects).doc(project._id).update({ data: { bindToken: token, bindTokenExpiresAt: expiresAt } })
-  return { title, path: `/pages/board/index?projectId=${project._id}&bindToken=${token}`, bindToken: token, expiresAt }
+  return { title, path: absolutePath(links.board({ projectId: project._id, bindToken: token })), bindToken: token, expiresAt }
 }
 
 export async function unbindGroup(input: v.InferOutput<typeof unbindGroupInput>, ctx: ActionContext): Promise<Project> {

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { CATEGORIES } from '../domain/issue/sla'
+import { absolutePath, links } from '../domain/links'
 import type { IssueCard } from '../domain/views'
 import { DueText } from './DueText'
 import { StateTag } from './StateTag'
@@ -8,7 +9,7 @@ import { formatDateTime } from './format'
 import './ui.scss'
 
 export const categoryName = (id: string): string => CATEGORIES.find((c) => c.id === id)?.name ?? id
-export const openIssue = (id: string) => Taro.navigateTo({ url: `/pages/issue/index?id=${id}` })
+export const openIssue = (id: string) => Taro.navigateTo({ url: absolutePath(links.issue({ id })) })
 
 /** One issue in a list: state label with ladder colour, title, category, due. */
 export function IssueRow(props: { card: IssueCard; extra?: React.ReactNode }) {

@@ -2,6 +2,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { describeError } from '../api'
+import { absolutePath, links } from '../domain/links'
 import './ui.scss'
 
 export function Loading(props: { text?: string }) {
@@ -30,7 +31,7 @@ export function ErrorState(props: { error: unknown; onRetry?: () => void }) {
       <Text className='state__title'>{e.title}</Text>
       <Text className='state__hint'>{e.hint}</Text>
       {e.next === 'home' ? (
-        <Button className='btn btn--ghost' onClick={() => Taro.reLaunch({ url: '/pages/index/index' })}>
+        <Button className='btn btn--ghost' onClick={() => Taro.reLaunch({ url: absolutePath(links.home({})) })}>
           回到首页
         </Button>
       ) : (

@@ -7,6 +7,7 @@
 import type { ProjectBoard } from './views'
 import { dayOfWeek, isoWeekday, ymdOf } from './time'
 import type { WorkCalendar } from './calendar/types'
+import { absolutePath, links } from './links'
 
 export type DigestFigures = ProjectBoard['digest']
 
@@ -37,7 +38,7 @@ const VISIT_PHRASE: Record<DigestFigures['visitStatus'], string> = {
   none: '本周暂无走访安排',
 }
 
-export const digestPath = (projectId: string): string => `/pages/board/index?projectId=${encodeURIComponent(projectId)}&from=digest`
+export const digestPath = (projectId: string): string => absolutePath(links.board({ projectId, from: 'digest' }))
 
 export function digestTitle(f: DigestFigures): string {
   return `${VISIT_PHRASE[f.visitStatus]}｜在办 ${f.open} · 本周办结 ${f.resolvedThisWeek} · 超期 ${f.overdue}`

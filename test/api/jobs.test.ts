@@ -13,6 +13,7 @@ import type { Issue, Visit } from '../../src/domain/types'
 import { type App, MANAGER, dumpCollections, startApp, unindexedQueries } from './support/app'
 import { TEMPLATE_IDS, clearOutbox, notificationRecords, outbox, subscribe } from './support/outbox'
 import { buildWorld, requestId, type World } from './support/world'
+import { links } from '../../src/domain/links'
 
 jest.setTimeout(300_000)
 
@@ -109,7 +110,7 @@ describe('the hourly jobs around 2026 国庆', () => {
     const reminders = (await outbox(app)).filter((m) => m.template_id === TEMPLATE_IDS.reminder && m.touser === w.handlerZj.openid)
     // One 蓝牌 notice from the escalation and one daily reminder — not two of each after the second run.
     expect(reminders.map((m) => m.data.thing2.value).sort()).toEqual(['今天到期，请按时办理', '蓝牌预警：即将到期，请按时办理'])
-    expect(reminders.every((m) => m.page === `pages/issue/index?issueId=${overdue.issue._id}`)).toBe(true)
+    expect(reminders.every((m) => m.page === links.issue({ id: overdue.issue._id }))).toBe(true)
   })
 
   it('the last working day before 国庆 reminds of overdue issues and, since Thursday rests, of the unshared digest', async () => {
@@ -159,7 +160,7 @@ describe('the hourly jobs around 2026 国庆', () => {
     expect(red).toMatchObject({ ladder: 'red', supervised: true, supervisedBy: 'system' })
     expect(red.timeline.at(-1)).toMatchObject({ action: 'escalate', by: 'system', at: sh('2026-10-09 00:30'), data: { ladder: 'red', supervise: true } })
     const toManager = (await outbox(app)).filter((m) => m.touser === MANAGER)
-    expect(toManager).toEqual([expect.objectContaining({ template_id: TEMPLATE_IDS.reminder, page: `pages/issue/index?issueId=${overdue.issue._id}`, errcode: 0 })])
+    expect(toManager).toEqual([expect.objectContaining({ template_id: TEMPLATE_IDS.reminder, page: links.issue({ id: overdue.issue._id }), errcode: 0 })])
 
     const closed = await issueById(app, resolved.issue._id)
     expect(closed).toMatchObject({ state: 'closed', autoClosed: true, closedAt: sh('2026-10-09 00:30') })

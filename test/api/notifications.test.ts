@@ -8,6 +8,7 @@ import type { IssueDetail } from '../../src/domain/contract/issues'
 import { type App, MANAGER, startApp, unindexedQueries } from './support/app'
 import { ALL_KEYS, TEMPLATE_IDS, clearOutbox, delivered, notificationRecords, outbox, productCredit, subscribe } from './support/outbox'
 import { buildWorld, requestId, type World } from './support/world'
+import { links } from '../../src/domain/links'
 
 jest.setTimeout(240_000)
 
@@ -43,7 +44,7 @@ describe('status changes reach the right people', () => {
   it('raise → team; accept (dispatch) → department + raiser; sign for → raiser; answer → team; resolve → raiser + department', async () => {
     const raised = await step(() => raiseBy(w.liaison, w.project._id, '厂房施工许可迟迟未批'))
     const d0 = raised.result
-    const page = `pages/issue/index?issueId=${d0.issue._id}`
+    const page = links.issue({ id: d0.issue._id })
     expect(raised.to).toEqual({ [w.staffA.openid]: 'assigned' })
     expect(raised.pages).toEqual([page])
 

@@ -8,6 +8,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
+import { LADDER_COLOURS } from '../../src/domain/issue/labels'
 import { periodFor } from '../../src/domain/period'
 import { weekKey } from '../../src/domain/time'
 import { ARTIFACTS, DEMO, E2E_TIMEOUT, saveHome, useE2E } from './support/harness'
@@ -149,4 +150,21 @@ it("saves each role's home screen (liaison, staff, handler, manager)", async () 
     expect(fs.statSync(file).size).toBeGreaterThan(10_000)
     expect(await top(page).locator('[data-testid=persona-switcher]').innerText()).not.toBe('')
   }
+})
+
+/** The rgb() Chromium reports for a #rrggbb colour. */
+const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`
+
+// The queue's flow (labels, sign-for, answer, review) is a weapp story (test/weapp/departmentDesk);
+// what only a browser shows is the 督办 ladder's colour beside the state.
+it("the handler's queue paints the 督办 ladder in its colour", async () => {
+  const page = await e2e.page()
+  await e2e.open(page, DEMO.handlerZj, 'pages/index/index')
+  await onRoute(page, 'pkg-work/pages/queue/index')
+  const row = top(page).locator('.issue-row').filter({ hasText: '新厂房施工许可办理缓慢' }).first()
+  await row.waitFor({ state: 'visible' })
+  const red = row.locator('.tag--ladder')
+  expect((await red.innerText()).trim()).toBe('红牌')
+  expect(await red.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(rgb(LADDER_COLOURS.red))
+  await e2e.shot(page, 'handler-queue')
 })

@@ -3,7 +3,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { forgetWhoAmI } from '../../src/hooks/useWhoAmI'
 import Index from '../../src/pages/index/index'
-import { ROUTES } from '../../src/pages/index/routes'
+import { absolutePath, links } from '../../src/domain/links'
 import { answer, callsOf, resetApi } from './support/fakeApi'
 import { card, project, who } from './support/fixtures'
 
@@ -27,7 +27,7 @@ async function landing(me: ReturnType<typeof who>) {
 describe('home routes each user by role', () => {
   it('takes a liaison of one project straight to that project board', async () => {
     await landing(who({ roles: ['liaison'], projects: [project] }))
-    await waitFor(() => expect(navigateTo).toHaveBeenCalledWith({ url: ROUTES.board('p1') }))
+    await waitFor(() => expect(navigateTo).toHaveBeenCalledWith({ url: absolutePath(links.board({ projectId: 'p1' })) }))
   })
 
   it('lists the projects of a liaison of several projects instead of guessing', async () => {
@@ -38,12 +38,12 @@ describe('home routes each user by role', () => {
 
   it('takes a service team member to this week\'s visits', async () => {
     await landing(who({ roles: ['staff'], team: { _id: 't1', name: '第一服务专班' } }))
-    await waitFor(() => expect(navigateTo).toHaveBeenCalledWith({ url: ROUTES.week }))
+    await waitFor(() => expect(navigateTo).toHaveBeenCalledWith({ url: absolutePath(links.week({})) }))
   })
 
   it('takes a department handler to the department\'s to-do queue', async () => {
     await landing(who({ roles: ['handler'], department: { _id: 'd_zj', name: '住建局' } }))
-    await waitFor(() => expect(navigateTo).toHaveBeenCalledWith({ url: ROUTES.queue }))
+    await waitFor(() => expect(navigateTo).toHaveBeenCalledWith({ url: absolutePath(links.queue({})) }))
   })
 
   it('shows a manager the calendar task, the entries and the issues under 督办', async () => {

@@ -6,8 +6,8 @@ import { IssueRow } from '../../components/IssueRow'
 import { Screen } from '../../components/Screen'
 import { EmptyState, ErrorState } from '../../components/States'
 import { describeError } from '../../api'
-import { useParams } from '../../hooks/useParams'
-import { ROUTES } from '../index/routes'
+import { links } from '../../domain/links'
+import { go, useLink } from '../../hooks/useLink'
 import { Register } from './Register'
 import { useBoard } from './useBoard'
 import './index.scss'
@@ -15,7 +15,7 @@ import './index.scss'
 export const VISIT_STATUS_NAMES = { planned: '待走访', done: '已走访', missed: '未走访', none: '本周无走访' } as const
 
 export default function Board() {
-  const params = useParams()
+  const params = useLink(links.board) ?? {}
   const { ctx, board, register, digest } = useBoard({ projectId: params.projectId, bindToken: params.bindToken })
   const c = ctx.data
   const canRaise = !!c && c.who.roles.some((r) => r === 'liaison' || r === 'staff' || r === 'manager')
@@ -55,15 +55,15 @@ export default function Board() {
                     <Text className='card__title'>本周走访（{b.digest.weekKey}）</Text>
                     <Text>{b.thisWeek ? `${b.thisWeek.plannedDate} · ${VISIT_STATUS_NAMES[b.thisWeek.status]}` : VISIT_STATUS_NAMES.none}</Text>
                     {b.thisWeek && cx.who.roles.includes('staff') && (
-                      <Text className='board__link' onClick={() => void Taro.navigateTo({ url: ROUTES.visit(b.thisWeek!._id) })}>记录走访 ›</Text>
+                      <Text className='board__link' onClick={() => go(links.visit({ visitId: b.thisWeek!._id }))}>记录走访 ›</Text>
                     )}
                     {cx.who.roles.some((r) => r === 'staff' || r === 'manager' || r === 'liaison') && (
-                      <Text className='board__link' onClick={() => void Taro.navigateTo({ url: ROUTES.visits(cx.projectId!) })}>走访记录 ›</Text>
+                      <Text className='board__link' onClick={() => go(links.visits({ projectId: cx.projectId! }))}>走访记录 ›</Text>
                     )}
                   </View>
                   {canRaise && (
                     <View className='board__actions'>
-                      <Btn block onTap={() => void Taro.navigateTo({ url: ROUTES.raise(cx.projectId!, '&source=group') })}>我要反映问题</Btn>
+                      <Btn block onTap={() => go(links.raise({ projectId: cx.projectId!, source: 'group' }))}>我要反映问题</Btn>
                     </View>
                   )}
                   <Text className='section'>办理中的问题（{b.openIssues.length}）</Text>

@@ -5,6 +5,7 @@
 import { useShareAppMessage } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { call } from '../../api'
+import { absolutePath, links } from '../../domain/links'
 import type { EnterResult, WhoAmI } from '../../domain/views'
 import { fetchWhoAmI } from '../../hooks/useWhoAmI'
 import { usePullRefresh, useQuery } from '../../hooks/useQuery'
@@ -49,7 +50,7 @@ export function useBoard(params: { projectId?: string; bindToken?: string }) {
   useEffect(() => {
     if (!projectId) return
     platform.enableGroupShare()
-    setSharePath(`/pages/board/index?projectId=${projectId}`)
+    setSharePath(absolutePath(links.board({ projectId })))
     // A team member's card carries the one-time token that binds the group on its first opening.
     if (canShareBinding && board.data && !board.data.project.openGId) {
       call('projects', 'shareTicket', { projectId })
@@ -71,7 +72,7 @@ export function useBoard(params: { projectId?: string; bindToken?: string }) {
     }
     return {
       title: board.data ? `${board.data.project.enterpriseName} · ${board.data.project.name} 服务看板` : '企业周走访',
-      path: sharePath ?? '/pages/index/index',
+      path: sharePath ?? absolutePath(links.home({})),
     }
   })
 

@@ -3,26 +3,26 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { Role } from '../../domain/types'
 import type { WhoAmI } from '../../domain/views'
-import { ROUTES } from './routes'
+import { links } from '../../domain/links'
+import { go } from '../../hooks/useLink'
 
 const ENTRIES: Record<Role, { title: string; url: string }[]> = {
   manager: [
-    { title: '数据看板', url: ROUTES.dashboard },
-    { title: '全部问题', url: ROUTES.issues },
-    { title: '项目管理', url: ROUTES.projects },
-    { title: '组织与邀请', url: ROUTES.org },
-    { title: '放假安排', url: ROUTES.calendar },
-    { title: '导出报表', url: ROUTES.export },
+    { title: '数据看板', url: links.dashboard({}) },
+    { title: '全部问题', url: links.issues({}) },
+    { title: '项目管理', url: links.projects({}) },
+    { title: '组织与邀请', url: links.org({}) },
+    { title: '放假安排', url: links.calendar({}) },
+    { title: '导出报表', url: links.export({}) },
   ],
   staff: [
-    { title: '本周走访', url: ROUTES.week },
-    { title: '问题队列', url: ROUTES.queue },
+    { title: '本周走访', url: links.week({}) },
+    { title: '问题队列', url: links.queue({}) },
   ],
-  handler: [{ title: '本部门待办', url: ROUTES.queue }],
+  handler: [{ title: '本部门待办', url: links.queue({}) }],
   liaison: [],
 }
 
-const go = (url: string) => void Taro.navigateTo({ url })
 
 export function Entries(props: { who: WhoAmI }) {
   const seen = new Set<string>()
@@ -45,7 +45,7 @@ export function ProjectList(props: { who: WhoAmI }) {
     <>
       <Text className='section'>我的项目</Text>
       {props.who.projects.map((p) => (
-        <View key={p._id} className='card' onClick={() => go(ROUTES.board(p._id))}>
+        <View key={p._id} className='card' onClick={() => go(links.board({ projectId: p._id }))}>
           <Text className='card__title'>{p.name}</Text>
           <Text className='muted'>{p.enterpriseName}</Text>
         </View>

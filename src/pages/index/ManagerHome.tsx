@@ -9,14 +9,15 @@ import { Btn } from '../../components/Buttons'
 import { askToSubscribe } from '../../platform/subscribe'
 import type { WhoAmI } from '../../domain/views'
 import { Entries } from './Entries'
-import { ROUTES } from './routes'
+import { links } from '../../domain/links'
+import { go } from '../../hooks/useLink'
 
 export function ManagerHome(props: { who: WhoAmI }) {
   const supervised = useQuery(() => call('issues', 'list', { supervised: true, state: 'open', pageSize: 5 }), [])
   return (
     <>
       {props.who.calendarTasks.map((year) => (
-        <View key={year} className='notice' onClick={() => void Taro.navigateTo({ url: `${ROUTES.calendar}?year=${year}` })}>
+        <View key={year} className='notice' onClick={() => go(links.calendar({ year: String(year) }))}>
           <Text>{year} 年放假安排未录入</Text>
           <Text className='muted'>当前按法定节假日预估期限，点此录入国务院公布的安排</Text>
         </View>
@@ -31,7 +32,7 @@ export function ManagerHome(props: { who: WhoAmI }) {
       </View>
       <View className='row home__head'>
         <Text className='section'>督办中的问题</Text>
-        <Text className='home__link' onClick={() => void Taro.navigateTo({ url: `${ROUTES.issues}?supervised=1` })}>
+        <Text className='home__link' onClick={() => go(links.issues({ supervised: '1' }))}>
           全部 ›
         </Text>
       </View>

@@ -1,7 +1,8 @@
 /** Home: who am I, then (once per mount) go where my role starts; opened from a group → that project's board. */
-import Taro from '@tarojs/taro'
 import { useEffect, useRef } from 'react'
 import { call } from '../../api'
+import { links } from '../../domain/links'
+import { go } from '../../hooks/useLink'
 import { fetchWhoAmI } from '../../hooks/useWhoAmI'
 import { usePullRefresh, useQuery } from '../../hooks/useQuery'
 import { platform } from '../../platform/seam'
@@ -18,11 +19,11 @@ export function useHome() {
     routed.current = true
     if (platform.openedFromGroup()) {
       // The board enters the group (binding, membership) itself.
-      void Taro.navigateTo({ url: '/pages/board/index' })
+      go(links.board({}))
       return
     }
     const home = homeFor(me)
-    if (home.kind === 'go') void Taro.navigateTo({ url: home.url })
+    if (home.kind === 'go') go(home.url)
   }, [who.data])
 
   return who

@@ -5,11 +5,13 @@ import { Btn } from '../../components/Buttons'
 import { categoryName } from '../../components/IssueRow'
 import { Photos } from '../../components/PhotoPicker'
 import { Screen } from '../../components/Screen'
+import { EmptyState } from '../../components/States'
 import { StateTag } from '../../components/StateTag'
 import { Timeline } from '../../components/Timeline'
 import { ACTION_NAMES } from '../../domain/issue/labels'
 import type { CommandAction } from '../../domain/issue/lifecycle'
-import { useParams } from '../../hooks/useParams'
+import { links } from '../../domain/links'
+import { useLink } from '../../hooks/useLink'
 import { ActionSheet } from './ActionSheet'
 import { AnswerSection, DueSection, Extensions, Related } from './Sections'
 import { useIssue } from './useIssue'
@@ -18,9 +20,10 @@ import './index.scss'
 const DANGER: CommandAction[] = ['decline', 'withdraw', 'return', 'force_close']
 
 export default function IssuePage() {
-  const { id = '' } = useParams()
-  const { detail, act } = useIssue(id)
+  const link = useLink(links.issue)
+  const { detail, act } = useIssue(link?.id ?? '')
   const [open, setOpen] = useState<CommandAction | null>(null)
+  if (!link) return <Screen><EmptyState title='未找到问题' hint='链接缺少问题编号，请从问题列表进入' /></Screen>
 
   return (
     <Screen className='issue'>

@@ -6,7 +6,8 @@ import { Screen } from '../../components/Screen'
 import { EmptyState } from '../../components/States'
 import { CATEGORIES } from '../../domain/issue/sla'
 import type { Urgency } from '../../domain/types'
-import { useParams } from '../../hooks/useParams'
+import { links } from '../../domain/links'
+import { useLink } from '../../hooks/useLink'
 import { useRaise } from './useRaise'
 import './index.scss'
 
@@ -49,8 +50,8 @@ function RaiseForm(props: { projectId: string; source: 'group' | 'visit'; visitI
 }
 
 export default function Raise() {
-  const p = useParams()
-  if (!p.projectId) return <Screen><EmptyState title='缺少项目' hint='请从项目看板进入' /></Screen>
+  const p = useLink(links.raise)
+  if (!p) return <Screen><EmptyState title='缺少项目' hint='请从项目看板进入' /></Screen>
   const source = p.source === 'visit' ? 'visit' : 'group'
   return (
     <Screen>

@@ -6,9 +6,11 @@ import Taro from '@tarojs/taro'
 import { call } from '../../api'
 import { showError } from '../../components/States'
 import { CATEGORIES } from '../../domain/issue/sla'
+import { links } from '../../domain/links'
 import type { Urgency } from '../../domain/types'
 import { useAction } from '../../hooks/useAction'
 import { useDraft } from '../../hooks/useDraft'
+import { redirect } from '../../hooks/useLink'
 import { askToSubscribe } from '../../platform/subscribe'
 import { useWhoAmI } from '../../hooks/useWhoAmI'
 import { randomId } from '../../platform/types'
@@ -68,7 +70,7 @@ export function useRaise(p: { projectId: string; source: 'group' | 'visit'; visi
       })
       draft.clear()
       void Taro.showToast({ title: '已提交', icon: 'success' })
-      void Taro.redirectTo({ url: `/pages/issue/index?id=${detail.issue._id}` })
+      redirect(links.issue({ id: detail.issue._id }))
     } catch (e) {
       showError(e) // the draft (and its clientRequestId) stays for a retry
     }

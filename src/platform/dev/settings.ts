@@ -2,6 +2,8 @@
  * H5 dev settings: which local cloud, which demo persona, which simulated group.
  * Imported only by seam.h5.ts and the h5 dev tools, so it never reaches the weapp bundle.
  */
+import { absolutePath, links } from '../../domain/links'
+
 export interface Persona {
   openid: string
   name: string
@@ -75,6 +77,6 @@ export function setGroup(openGId: string): void {
 
 /** Reloads the app at its home page (after a persona or group switch). */
 export function reloadAtHome(): void {
-  window.location.hash = '#/pages/index/index'
+  window.location.hash = `#${absolutePath(links.home({}))}`
   window.location.reload()
 }

@@ -82,40 +82,6 @@ export function checkBuilds(): void {
 
 export const slug = (s: string): string => s.replace(/[^\w\u4e00-\u9fff-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'test'
 
-/** A small valid PNG (a 24×24 blue square), made without any image library. */
-export function makePng(): Buffer {
-  const { deflateSync, crc32 } = require('node:zlib') as typeof import('node:zlib') & { crc32?: (b: Buffer) => number }
-  const crc = (buf: Buffer): number => {
-    if (crc32) return crc32(buf) >>> 0
-    let c: number
-    let r = 0xffffffff
-    for (const byte of buf) {
-      c = (r ^ byte) & 0xff
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
-      r = (r >>> 8) ^ c
-    }
-    return (r ^ 0xffffffff) >>> 0
-  }
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4)
-    len.writeUInt32BE(data.length)
-    const td = Buffer.concat([Buffer.from(type, 'ascii'), data])
-    const c = Buffer.alloc(4)
-    c.writeUInt32BE(crc(td))
-    return Buffer.concat([len, td, c])
-  }
-  const w = 24
-  const h = 24
-  const ihdr = Buffer.alloc(13)
-  ihdr.writeUInt32BE(w, 0)
-  ihdr.writeUInt32BE(h, 4)
-  ihdr[8] = 8 // bit depth
-  ihdr[9] = 2 // RGB
-  const raw = Buffer.alloc((w * 3 + 1) * h)
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) raw.set([31, 95, 191], y * (w * 3 + 1) + 1 + x * 3)
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))])
-}
-
 /**
  * Registers beforeAll / afterAll / beforeEach / afterEach for one test file and returns its world.
  * `story` names the artifacts folder.

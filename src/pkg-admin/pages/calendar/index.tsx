@@ -6,14 +6,15 @@ import { Btn } from '../../../components/Buttons'
 import { DateInput } from '../../../components/DateInput'
 import { Chips, Field, TextInput } from '../../../components/Fields'
 import { Screen } from '../../../components/Screen'
-import { useParams } from '../../../hooks/useParams'
+import { links } from '../../../domain/links'
+import { useLink } from '../../../hooks/useLink'
 import { useCalendarForm } from './useCalendarForm'
 import '../../admin.scss'
 
 const BASIS = { zone: '已录入', package: '内置数据', statutory: '按法定节假日预估' }
 
 export default function CalendarPage() {
-  const p = useParams()
+  const p = useLink(links.calendar) ?? {}
   const c = useCalendarForm(p.year ? Number(p.year) : undefined)
   const setHoliday = (i: number, patch: Partial<(typeof c.holidays)[number]>) => c.setHolidays(c.holidays.map((h, j) => (j === i ? { ...h, ...patch } : h)))
   const err = c.error ? describeError(c.error) : null

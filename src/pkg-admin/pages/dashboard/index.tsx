@@ -7,7 +7,7 @@ import { Async } from '../../../components/Async'
 import { Chips } from '../../../components/Fields'
 import { Screen } from '../../../components/Screen'
 import { usePullRefresh, useQuery } from '../../../hooks/useQuery'
-import { ROUTES } from '../../../pages/index/routes'
+import { absolutePath, links } from '../../../domain/links'
 import { BarList, ColumnChart } from '../../components/Bars'
 import { DRILL_PARTS } from '../../../domain/metrics/dashboard'
 import type { DrillKey } from '../../../domain/metrics/types'
@@ -17,7 +17,7 @@ import { DRILLABLE, DaysFig, MetricFigure, ORDER } from './Figures'
 import '../../admin.scss'
 
 export function drillUrl(metric: DrillKey, label: string, period: { from: number; to: number }): string {
-  return `${ROUTES.drill}?metric=${metric}&part=${DRILL_PARTS[metric].opens}&from=${period.from}&to=${period.to}&label=${encodeURIComponent(label)}`
+  return absolutePath(links.drill({ metric, part: DRILL_PARTS[metric].opens, from: String(period.from), to: String(period.to), label }))
 }
 
 export default function DashboardPage() {

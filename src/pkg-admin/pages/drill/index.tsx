@@ -8,8 +8,9 @@ import { Async } from '../../../components/Async'
 import { Chips } from '../../../components/Fields'
 import { IssueRow } from '../../../components/IssueRow'
 import { Screen } from '../../../components/Screen'
+import { links } from '../../../domain/links'
 import { DRILL_PARTS } from '../../../domain/metrics/dashboard'
-import { useParams } from '../../../hooks/useParams'
+import { useLink } from '../../../hooks/useLink'
 import { PAGE_SIZE } from '../../../hooks/usePaged'
 import { usePullRefresh, useQuery } from '../../../hooks/useQuery'
 import '../../admin.scss'
@@ -28,7 +29,7 @@ export function partOptions(metric: DrillKey): { value: DrillInput['part']; labe
 }
 
 export default function Drill() {
-  const p = useParams()
+  const p = useLink(links.drill) ?? { metric: '', from: '', to: '' }
   const metric = (p.metric in DRILL_PARTS ? p.metric : 'response') as DrillKey
   const [part, setPart] = useState<DrillInput['part']>(p.part === 'numerator' || p.part === 'denominator' ? p.part : DRILL_PARTS[metric].opens)
   const [shown, setShown] = useState(PAGE_SIZE)

@@ -8,7 +8,8 @@ import { IssueRow } from '../../../components/IssueRow'
 import { Screen } from '../../../components/Screen'
 import { EmptyState, ErrorState, Loading } from '../../../components/States'
 import type { IssueCard } from '../../../domain/views'
-import { useParams } from '../../../hooks/useParams'
+import { links } from '../../../domain/links'
+import { useLink } from '../../../hooks/useLink'
 import { PAGE_SIZE, usePaged } from '../../../hooks/usePaged'
 import { useQuery } from '../../../hooks/useQuery'
 import { Select } from '../../components/Select'
@@ -26,7 +27,7 @@ const FLAGS = [
 ]
 
 export default function AllIssues() {
-  const p = useParams()
+  const p = useLink(links.issues) ?? {}
   const [f, setF] = useState<Filters>({ state: 'open', ...(p.supervised ? { supervised: true } : {}) })
   const [target, setTarget] = useState<IssueCard | null>(null)
   const lookups = useQuery(async () => {

@@ -3,7 +3,8 @@ import { Btn } from '../../../components/Buttons'
 import { Chips, Field, TextInput } from '../../../components/Fields'
 import { Screen } from '../../../components/Screen'
 import { ErrorState, Loading } from '../../../components/States'
-import { useParams } from '../../../hooks/useParams'
+import { links } from '../../../domain/links'
+import { useLink } from '../../../hooks/useLink'
 import { History, Unbind } from './GroupSection'
 import { useProjectForm } from './useProjectForm'
 import '../../admin.scss'
@@ -16,7 +17,7 @@ const STATUSES = [
 ]
 
 export default function ProjectEdit() {
-  const { projectId } = useParams()
+  const { projectId } = useLink(links.projectEdit) ?? {}
   const { form, setForm, teams, existing, save } = useProjectForm(projectId || undefined)
   if (projectId && existing.error) return <Screen><ErrorState error={existing.error} onRetry={() => void existing.reload()} /></Screen>
   if (projectId && !existing.data) return <Screen><Loading /></Screen>

@@ -8,7 +8,8 @@ import { TextInput } from '../../../components/Fields'
 import { Screen } from '../../../components/Screen'
 import { EmptyState, ErrorState, Loading } from '../../../components/States'
 import { PAGE_SIZE, usePaged } from '../../../hooks/usePaged'
-import { ROUTES } from '../../../pages/index/routes'
+import { links } from '../../../domain/links'
+import { go } from '../../../hooks/useLink'
 import '../../admin.scss'
 
 const STATUS = { active: '服务中', paused: '暂停', archived: '已归档' }
@@ -23,17 +24,17 @@ export default function Projects() {
         <TextInput name='keyword' value={keyword} maxlength={30} placeholder='搜索企业或项目名称' onChange={setKeyword} />
         <View className='row'>
           <Btn small kind='ghost' onTap={() => setSearch(keyword.trim())}>搜索</Btn>
-          <Btn small onTap={() => void Taro.navigateTo({ url: ROUTES.projectEdit })}>新建项目</Btn>
+          <Btn small onTap={() => go(links.projectEdit({}))}>新建项目</Btn>
         </View>
       </View>
       {list.items.map((p) => (
-        <View key={p._id} className='card' onClick={() => void Taro.navigateTo({ url: `${ROUTES.projectEdit}?projectId=${p._id}` })}>
+        <View key={p._id} className='card' onClick={() => go(links.projectEdit({ projectId: p._id }))}>
           <View className='row'>
             <Text className='card__title'>{p.name}</Text>
             <Text className={`tag ${p.status === 'active' ? '' : 'tag--done'}`}>{STATUS[p.status]}</Text>
           </View>
           <Text className='muted'>{p.enterpriseName} · {p.bound ? '已绑定项目群' : '未绑定项目群'}</Text>
-          <Text className='admin__link' onClick={(e) => { e.stopPropagation(); void Taro.navigateTo({ url: ROUTES.board(p._id) }) }}>项目看板 ›</Text>
+          <Text className='admin__link' onClick={(e) => { e.stopPropagation(); go(links.board({ projectId: p._id })) }}>项目看板 ›</Text>
         </View>
       ))}
       {list.error ? <ErrorState error={list.error} onRetry={() => void list.refresh()} /> : list.loading ? <Loading /> : list.items.length === 0 ? <EmptyState title='还没有项目' /> : <Text className='more'>{list.hasMore ? '上滑加载更多' : '没有更多了'}</Text>}

@@ -7,14 +7,15 @@ import { Field, TextArea } from '../../../components/Fields'
 import { PhotoPicker } from '../../../components/PhotoPicker'
 import { Screen } from '../../../components/Screen'
 import { formatDateTime } from '../../../components/format'
-import { useParams } from '../../../hooks/useParams'
-import { ROUTES } from '../../../pages/index/routes'
+import { useLink } from '../../../hooks/useLink'
+import { links } from '../../../domain/links'
+import { go } from '../../../hooks/useLink'
 import { Attendees } from './Attendees'
 import { useVisitLog } from './useVisitLog'
 import '../../work.scss'
 
 export default function VisitPage() {
-  const { visitId = '' } = useParams()
+  const { visitId = '' } = useLink(links.visit) ?? {}
   const log = useVisitLog(visitId)
   const { draft, update } = log
   // Back from raising an issue during the visit: both the visit and the project's open issues (回头看) changed.
@@ -74,10 +75,10 @@ export default function VisitPage() {
             <View className='card'>
               <Text className='card__title'>本次走访提出的问题（{v.issueIds.length}）</Text>
               {v.issueIds.map((id) => (
-                <Text key={id} className='work__link' onClick={() => void Taro.navigateTo({ url: ROUTES.issue(id) })}>查看问题 {id.slice(-6)} ›</Text>
+                <Text key={id} className='work__link' onClick={() => go(links.issue({ id }))}>查看问题 {id.slice(-6)} ›</Text>
               ))}
               {v.status !== 'done' && (
-                <Btn small kind='ghost' onTap={() => void Taro.navigateTo({ url: ROUTES.raise(v.projectId, `&source=visit&visitId=${encodeURIComponent(v._id)}`) })}>记录企业提出的问题</Btn>
+                <Btn small kind='ghost' onTap={() => go(links.raise({ projectId: v.projectId, source: 'visit', visitId: v._id }))}>记录企业提出的问题</Btn>
               )}
             </View>
             {v.status !== 'done' && (

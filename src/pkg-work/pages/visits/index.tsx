@@ -2,14 +2,15 @@
 import { Text, View } from '@tarojs/components'
 import { Screen } from '../../../components/Screen'
 import { EmptyState, ErrorState, Loading } from '../../../components/States'
-import { useParams } from '../../../hooks/useParams'
+import { links } from '../../../domain/links'
+import { useLink } from '../../../hooks/useLink'
 import { firstLine, useProjectVisits } from './useProjectVisits'
 import '../../work.scss'
 
 const VISIT_STATUS = { planned: '待走访', done: '已走访', missed: '未走访' } as const
 
 export default function Visits() {
-  const { projectId = '' } = useParams()
+  const { projectId = '' } = useLink(links.visits) ?? {}
   const list = useProjectVisits(projectId)
   return (
     <Screen className='work'>

@@ -7,7 +7,8 @@ import { Async } from '../../../components/Async'
 import { Screen } from '../../../components/Screen'
 import { addWeeks } from '../../../domain/time'
 import { usePullRefresh, useQuery } from '../../../hooks/useQuery'
-import { ROUTES } from '../../../pages/index/routes'
+import { links } from '../../../domain/links'
+import { go } from '../../../hooks/useLink'
 import '../../work.scss'
 
 export const VISIT_STATUS = { planned: '待走访', done: '已走访', missed: '未走访' } as const
@@ -30,20 +31,20 @@ export default function Week() {
       <Async query={q} empty={(d) => d.visits.length === 0} emptyTitle='本周没有安排走访' emptyHint='项目按走访日自动排入每周计划'>
         {(d) =>
           d.visits.map((v) => (
-            <View key={v._id} className='card' onClick={() => void Taro.navigateTo({ url: ROUTES.visit(v._id) })}>
+            <View key={v._id} className='card' onClick={() => go(links.visit({ visitId: v._id }))}>
               <View className='row'>
                 <Text className='card__title'>{v.projectName}</Text>
                 <Text className={`tag ${v.status === 'done' ? 'tag--done' : v.status === 'missed' ? 'tag--supervised' : ''}`}>{VISIT_STATUS[v.status]}</Text>
               </View>
               <View className='muted'>{v.enterpriseName} · 计划 {v.plannedDate}</View>
               <View className='muted'>{v.address}</View>
-              <Text className='work__link' onClick={(e) => { e.stopPropagation(); void Taro.navigateTo({ url: ROUTES.board(v.projectId) }) }}>项目看板 ›</Text>
+              <Text className='work__link' onClick={(e) => { e.stopPropagation(); go(links.board({ projectId: v.projectId })) }}>项目看板 ›</Text>
             </View>
           ))
         }
       </Async>
       <View className='work__footer'>
-        <Text className='work__link' onClick={() => void Taro.navigateTo({ url: ROUTES.queue })}>问题队列 ›</Text>
+        <Text className='work__link' onClick={() => go(links.queue({}))}>问题队列 ›</Text>
       </View>
     </Screen>
   )
