@@ -25,11 +25,11 @@ export interface DemoOrg {
 
 const PROJECTS = [
   { enterpriseName: '智造科技有限公司', name: '智能装备产业园', address: '高新区创新大道 1 号', team: 'A', visitWeekday: 3, liaison: DEMO.liaison1, liaisonName: '张总', phone: '13900000001' },
-  { enterpriseName: '康宁生物医药有限公司', name: '生物医药中试基地', address: '高新区药谷路 18 号', team: 'A', visitWeekday: 2 },
-  { enterpriseName: '云算数据科技有限公司', name: '数据中心二期', address: '高新区云谷 6 号', team: 'A', visitWeekday: 4 },
+  { enterpriseName: '康宁生物医药有限公司', name: '生物医药中试基地', address: '高新区药谷路 18 号', team: 'A', visitWeekday: 2, memberName: '周经理', phone: '13900000003' },
+  { enterpriseName: '云算数据科技有限公司', name: '数据中心二期', address: '高新区云谷 6 号', team: 'A', visitWeekday: 4, memberName: '吴总', phone: '13900000004' },
   { enterpriseName: '绿能新材料有限公司', name: '新材料基地', address: '高新区科技路 8 号', team: 'B', visitWeekday: 2, liaison: DEMO.liaison2, liaisonName: '孙经理', phone: '13900000002' },
-  { enterpriseName: '恒储新能源有限公司', name: '新能源电池项目', address: '高新区储能大道 66 号', team: 'B', visitWeekday: 3 },
-  { enterpriseName: '芯联半导体有限公司', name: '半导体封测项目', address: '高新区芯城路 2 号', team: 'B', visitWeekday: 5 },
+  { enterpriseName: '恒储新能源有限公司', name: '新能源电池项目', address: '高新区储能大道 66 号', team: 'B', visitWeekday: 3, memberName: '郑主任', phone: '13900000005' },
+  { enterpriseName: '芯联半导体有限公司', name: '半导体封测项目', address: '高新区芯城路 2 号', team: 'B', visitWeekday: 5, memberName: '钱经理', phone: '13900000006' },
 ]
 
 async function join(c: LocalCloudClient, openid: string, name: string, invite: Record<string, unknown>) {
@@ -60,7 +60,8 @@ export async function seedOrg(c: LocalCloudClient): Promise<DemoOrg> {
     const ticket = await c.call(staff, 'projects', 'shareTicket', { projectId: created._id })
     const opener = p.liaison ?? `o_demo_member_${projects.length}`
     await c.call(opener, 'me', 'enter', { projectId: created._id, bindToken: ticket.bindToken }, { group: await c.groupCloudId(group) })
-    if (p.liaison) await c.call(p.liaison, 'me', 'registerLiaison', { projectId: created._id, name: p.liaisonName, phone: p.phone })
+    // Whoever opened the card registers (name and phone): only registered members raise issues.
+    await c.call(opener, 'me', 'registerLiaison', { projectId: created._id, name: p.liaisonName ?? p.memberName, phone: p.phone })
     projects.push({ _id: created._id, name: p.name, teamId, group, liaison: p.liaison })
   }
   return { teamA, teamB, dept, projects }

@@ -1,6 +1,6 @@
 import type * as v from 'valibot'
 import { requireRole } from '../../src/domain/access'
-import { viewerRole } from '../../src/domain/issue'
+import { issueCardFor } from '../../src/domain/issue'
 import { type IssueFacts, drill as drillFacts, matchStage } from '../../src/domain/metrics'
 import { resolvePeriod } from '../../src/domain/period'
 import type { drillInput } from '../../src/domain/schemas/dashboard'
@@ -10,7 +10,6 @@ import { command, getDb } from '../runtime/cloud'
 import type { ActionContext } from '../runtime/entry'
 import { COLLECTIONS } from '../repo/collections'
 import { loadCalendar } from '../shared/calendar'
-import { issueCard } from '../shared/cards'
 import { runPipeline } from './aggregate'
 
 const PAGE = 1000
@@ -49,6 +48,6 @@ export async function drill(input: v.InferOutput<typeof drillInput>, ctx: Action
     .field({ timeline: false, facts: false }).limit(MAX_ITEMS).get()
   const byId = new Map<string, Issue>((data as Issue[]).map((i) => [i._id, { ...i, timeline: [] }]))
   const items = newest.map((id) => byId.get(id)).filter((i): i is Issue => !!i)
-    .map((i) => issueCard(i, viewerRole(i, ctx.caller) ?? 'manager', ctx.now, calendar))
+    .map((i) => issueCardFor(i, 'manager', ctx.now, calendar))
   return { total: ids.length, items }
 }

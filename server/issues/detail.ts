@@ -2,11 +2,12 @@ import { estimateNotice } from '../../src/domain/calendar'
 import type { WorkCalendar } from '../../src/domain/calendar/types'
 import type { IssueDetail } from '../../src/domain/contract/issues'
 import { AppError } from '../../src/domain/errors'
-import { availableActions, lintReply, redactForDepartment, stateLabel, viewIssueFor, viewerRole } from '../../src/domain/issue'
+import { availableActions, buildIssueView, issueCardFor, lintReply, stateLabel, visibleFileIds } from '../../src/domain/issue'
 import type { Caller, Issue, Role } from '../../src/domain/types'
+import { type Viewer, viewerOf } from '../../src/domain/visibility'
+import { linksFor } from '../files'
 import { getDb } from '../runtime/cloud'
 import { COLLECTIONS } from '../repo/collections'
-import { issueCard } from '../shared/cards'
 import { deskConfig } from '../shared/config'
 import { type DepartmentBook, departmentNames } from '../shared/departments'
 import { issuesCollection } from './store'
@@ -25,7 +26,7 @@ export function issueDepartmentIds(issue: Issue): string[] {
 
 /** The issue as the caller may see it; NOT_FOUND (not FORBIDDEN) so a probe by id learns nothing. */
 export function requireVisibleIssue(issue: Issue | null, caller: Caller): Issue {
-  if (!issue || !viewerRole(issue, caller)) throw new AppError('NOT_FOUND', '问题不存在或您无权查看')
+  if (!issue || !viewerOf(issue, caller)) throw new AppError('NOT_FOUND', '问题不存在或您无权查看')
   return issue
 }
 
@@ -52,23 +53,41 @@ export interface DetailParts {
   departments: DepartmentBook
   projectName: string
   related: Issue[]
+  /** fileID → link for the files this view shows (from viewLinks). */
+  links: Record<string, string>
   /**
-   * The role the caller just acted in. A step can take the issue out of the caller's sight (a
-   * handler returning it to the dispatcher); the answer to that step still shows the result.
+   * How the caller just acted. A step can take the issue out of the caller's sight (a handler
+   * returning it to the dispatcher); the answer to that step still shows the result, as they saw it.
    */
-  actedAs?: Role
+  actedAs?: Viewer
+}
+
+/** The label and subscribe wording of each viewer. */
+const ROLE_OF: Record<Viewer, Role> = { liaison: 'liaison', staff: 'staff', lead: 'handler', assist: 'handler', manager: 'manager' }
+/** The viewer a step's actor reads the result as. */
+export const VIEWER_OF_ROLE: Record<Role, Viewer> = { liaison: 'liaison', staff: 'staff', handler: 'lead', manager: 'manager' }
+
+function viewCtx(issue: Issue, caller: Caller, now: number, parts: Pick<DetailParts, 'calendar' | 'departments'>) {
+  const names = departmentNames(parts.departments, issueDepartmentIds(issue))
+  return { now, calendar: parts.calendar, openid: caller.openid, departmentName: (id: string) => names[id] ?? '（部门）' }
+}
+
+/** Links for exactly the files the viewer's view shows: one storage call. */
+export async function viewLinks(issue: Issue, viewer: Viewer, caller: Caller, now: number, parts: Pick<DetailParts, 'calendar' | 'departments'>): Promise<Record<string, string>> {
+  const ids = visibleFileIds(issue, viewer, viewCtx(issue, caller, now, parts))
+  return ids.length ? linksFor(ids) : {}
 }
 
 export function detailOf(issue: Issue, caller: Caller, now: number, parts: DetailParts): IssueDetail {
-  const role = viewerRole(issue, caller) ?? parts.actedAs ?? null
-  const viewed = viewIssueFor(issue, caller)
-  if (!role) throw new AppError('NOT_FOUND', '问题不存在或您无权查看')
-  const visible = viewed.ok ? viewed.value : role === 'handler' ? redactForDepartment(issue) : issue
+  const viewer = viewerOf(issue, caller) ?? parts.actedAs ?? null
+  if (!viewer) throw new AppError('NOT_FOUND', '问题不存在或您无权查看')
+  const role = ROLE_OF[viewer]
   const ctx = { now, calendar: parts.calendar, config: deskConfig(), departmentHasHandler: parts.departments.hasHandler }
-  const reviewer = role === 'staff' || role === 'manager'
-  const lastDue = Math.max(issue.answerDue ?? 0, issue.signForDue ?? 0)
+  const reviewer = viewer === 'staff' || viewer === 'manager'
+  const lastDue = Math.max(issue.answerDue ?? 0, issue.signForDue ?? 0, issue.triageDue ?? 0)
   return {
-    issue: visible,
+    issue: buildIssueView(issue, viewer, { ...viewCtx(issue, caller, now, parts), links: parts.links }),
+    viewer,
     role,
     label: stateLabel(issue, role, now, parts.calendar),
     actions: availableActions(issue, caller, ctx),
@@ -76,6 +95,9 @@ export function detailOf(issue: Issue, caller: Caller, now: number, parts: Detai
     projectName: parts.projectName,
     lint: reviewer && issue.state === 'under_review' && issue.answer ? lintReply(issue.answer.text) : [],
     estimateNotice: lastDue ? estimateNotice(parts.calendar, issue.raisedAt, lastDue) : undefined,
-    related: parts.related.filter((r) => viewerRole(r, caller)).map((r) => issueCard(r, viewerRole(r, caller)!, now, parts.calendar)),
+    related: parts.related.flatMap((r) => {
+      const v = viewerOf(r, caller)
+      return v ? [issueCardFor(r, v, now, parts.calendar)] : []
+    }),
   }
 }

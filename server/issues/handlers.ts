@@ -2,11 +2,14 @@ import type * as v from 'valibot'
 import { requireVisibleProject } from '../../src/domain/access'
 import type { IssueDetail } from '../../src/domain/contract/issues'
 import { AppError } from '../../src/domain/errors'
-import { OPEN_STATES, createIssue, transition } from '../../src/domain/issue'
+import { OPEN_STATES, caseNoRange, caseYearOf, createIssue, nextCaseNo, transition } from '../../src/domain/issue'
 import { issueFacts } from '../../src/domain/metrics/facts'
 import type { actOnIssueInput, raiseIssueInput } from '../../src/domain/schemas/issues'
 import { DAY_MS } from '../../src/domain/time'
+import type { WorkCalendar } from '../../src/domain/calendar/types'
 import type { Issue } from '../../src/domain/types'
+import { type Viewer, viewerOf } from '../../src/domain/visibility'
+import { checkAttachments } from '../files'
 import { command, getDb } from '../runtime/cloud'
 import type { ActionContext } from '../runtime/entry'
 import { COLLECTIONS } from '../repo/collections'
@@ -15,18 +18,24 @@ import { loadCalendar } from '../shared/calendar'
 import { deskConfig } from '../shared/config'
 import { loadDepartments } from '../shared/departments'
 import { newId } from '../shared/ids'
-import { detailOf, issueDepartmentIds, projectName, relatedIssues, requireVisibleIssue } from './detail'
+import { VIEWER_OF_ROLE, detailOf, issueDepartmentIds, projectName, relatedIssues, requireVisibleIssue, viewLinks } from './detail'
 import { notifyStep } from './notify'
 import { commitStep, issuesCollection, loadIssue } from './store'
 
-async function detailFor(issue: Issue, ctx: ActionContext, known: { calendar?: any; projectName?: string } = {}): Promise<IssueDetail> {
+async function detailFor(
+  issue: Issue,
+  ctx: ActionContext,
+  known: { calendar?: WorkCalendar; projectName?: string; actedAs?: Viewer } = {},
+): Promise<IssueDetail> {
   const [calendar, departments, name, related] = await Promise.all([
     known.calendar ?? loadCalendar().then((c) => c.calendar),
     loadDepartments(issueDepartmentIds(issue)),
     known.projectName ?? projectName(issue.projectId),
     relatedIssues(issue),
   ])
-  return detailOf(issue, ctx.caller, ctx.now, { calendar, departments, projectName: name, related })
+  const viewer = viewerOf(issue, ctx.caller) ?? known.actedAs
+  const links = viewer ? await viewLinks(issue, viewer, ctx.caller, ctx.now, { calendar, departments }) : {}
+  return detailOf(issue, ctx.caller, ctx.now, { calendar, departments, projectName: name, related, links, actedAs: known.actedAs })
 }
 
 async function byClientRequestId(clientRequestId: string): Promise<Issue | null> {
@@ -34,14 +43,28 @@ async function byClientRequestId(clientRequestId: string): Promise<Issue | null>
   return (data as Issue[])[0] ?? null
 }
 
+/** The year's highest case number so far (one indexed read). */
+async function highestCaseNo(year: number): Promise<string | undefined> {
+  const _ = command()
+  const { from, to } = caseNoRange(year)
+  const { data } = await issuesCollection().where({ caseNo: _.gte(from).and(_.lt(to)) }).orderBy('caseNo', 'desc').limit(1).field({ caseNo: true }).get()
+  return (data as { caseNo?: string }[])[0]?.caseNo
+}
+
+const duplicateOf = (e: unknown, index: string): boolean => new RegExp(`E11000.*${index}`, 'i').test(String((e as Error)?.message))
+const CASE_NO_ATTEMPTS = 5
+
 /**
  * Raise an issue. A retried submission (same clientRequestId) answers with the issue the first
- * one created; the unique index on clientRequestId settles a race between the two.
+ * one created; the unique index on clientRequestId settles a race between the two. The case number
+ * is the year's highest + 1 under a unique index: two raises at once cannot share one, the second
+ * takes the next.
  */
 export async function raise(input: v.InferOutput<typeof raiseIssueInput>, ctx: ActionContext): Promise<IssueDetail> {
   const _ = command()
   const config = deskConfig()
-  const [existing, project, candidates, { calendar }] = await Promise.all([
+  const year = caseYearOf(ctx.now)
+  const [existing, project, candidates, { calendar }, highest] = await Promise.all([
     byClientRequestId(input.clientRequestId),
     loadProject(input.projectId),
     issuesCollection()
@@ -51,31 +74,43 @@ export async function raise(input: v.InferOutput<typeof raiseIssueInput>, ctx: A
       .get()
       .then((r: any) => (r.data as Issue[]).filter((i) => OPEN_STATES.includes(i.state))),
     loadCalendar(),
+    highestCaseNo(year),
   ])
-  if (existing) {
-    if (existing.raisedBy !== ctx.openid) throw new AppError('CONFLICT', '请求编号重复，请重新提交')
-    // The first attempt may have died between storing the issue and linking it to its visit.
-    if (existing.visitId) await linkToVisit(existing, ctx.now)
-    return detailFor(existing, ctx, { calendar })
-  }
-  const visible = requireVisibleProject(ctx.caller, project)
-  const created = createIssue({ ...input, teamId: visible.teamId }, ctx.caller, { id: newId(), now: ctx.now, calendar, config, repeatCandidates: candidates })
-  if (!created.ok) throw created.error
-  const issue = created.value
-  if (issue.visitId) await requireVisitOfProject(issue.visitId, issue.projectId)
-  const { _id, ...doc } = issue
-  try {
-    await issuesCollection().add({ data: { _id, ...doc, facts: issueFacts(issue, calendar) } })
-  } catch (e) {
-    if (!/duplicate|E11000/i.test(String((e as Error).message))) throw e
-    const first = await byClientRequestId(input.clientRequestId)
+  const retried = async (first: Issue | null) => {
     if (!first || first.raisedBy !== ctx.openid) throw new AppError('CONFLICT', '请求编号重复，请重新提交')
+    // The first attempt may have died between storing the issue and linking it to its visit.
     if (first.visitId) await linkToVisit(first, ctx.now)
     return detailFor(first, ctx, { calendar })
   }
-  if (issue.visitId) await linkToVisit(issue, ctx.now)
-  await notifyStep(issue, issue.timeline[0], visible, ctx.now)
-  return detailFor(issue, ctx, { calendar, projectName: visible.name })
+  if (existing) return retried(existing)
+  const visible = requireVisibleProject(ctx.caller, project)
+  const raiser = ctx.user?.name ? { name: ctx.user.name, ...(ctx.user.phone ? { phone: ctx.user.phone } : {}) } : undefined
+  const id = newId()
+  let caseNo = nextCaseNo(year, highest)
+  for (let attempt = 1; ; attempt++) {
+    const created = createIssue({ ...input, teamId: visible.teamId }, ctx.caller, {
+      id, now: ctx.now, calendar, config, repeatCandidates: candidates, caseNo, ...(raiser ? { raiser } : {}),
+    })
+    if (!created.ok) throw created.error
+    const issue = created.value
+    // Who may raise is decided first; then the photos must be the raiser's own uploads.
+    if (attempt === 1) checkAttachments(issue.photos, ctx.openid, 'photos')
+    if (attempt === 1 && issue.visitId) await requireVisitOfProject(issue.visitId, issue.projectId)
+    const { _id, ...doc } = issue
+    try {
+      await issuesCollection().add({ data: { _id, ...doc, facts: issueFacts(issue, calendar) } })
+    } catch (e) {
+      if (duplicateOf(e, 'caseNo') && attempt < CASE_NO_ATTEMPTS) {
+        caseNo = nextCaseNo(year, await highestCaseNo(year))
+        continue
+      }
+      if (!duplicateOf(e, 'clientRequestId|_id_')) throw e
+      return retried(await byClientRequestId(input.clientRequestId))
+    }
+    if (issue.visitId) await linkToVisit(issue, ctx.now)
+    await notifyStep(issue, issue.timeline[0], visible, ctx.now)
+    return detailFor(issue, ctx, { calendar, projectName: visible.name })
+  }
 }
 
 /** Idempotent: a retried raise links its issue to the visit again, never twice. */
@@ -114,14 +149,23 @@ export async function act(input: v.InferOutput<typeof actOnIssueInput>, ctx: Act
     calendar,
     config: deskConfig(),
     departmentHasHandler: departments.hasHandler,
+    ...(ctx.user?.name ? { actorName: ctx.user.name } : {}),
     ...(repeatTarget ? { repeatTarget } : {}),
   })
   if (!step.ok) throw step.error
+  // Allowed to act; the files it cites must be the caller's own uploads (photos or documents).
+  if (Array.isArray(cmd.files)) checkAttachments(cmd.files as string[], ctx.openid, 'materials')
   const after = await commitStep(issue, step.value, calendar)
   await notifyStep(after, step.value.event, null, ctx.now)
-  const [name, related] = await Promise.all([projectName(after.projectId), relatedIssues(after)])
-  const actedAs = step.value.event.role === 'system' ? undefined : step.value.event.role
-  return detailOf(after, ctx.caller, ctx.now, { calendar, departments, projectName: name, related, actedAs })
+  const role = step.value.event.role
+  const actedAs = role === 'system' ? undefined : VIEWER_OF_ROLE[role]
+  const viewer = viewerOf(after, ctx.caller) ?? actedAs
+  const [name, related, links] = await Promise.all([
+    projectName(after.projectId),
+    relatedIssues(after),
+    viewer ? viewLinks(after, viewer, ctx.caller, ctx.now, { calendar, departments }) : {},
+  ])
+  return detailOf(after, ctx.caller, ctx.now, { calendar, departments, projectName: name, related, links, actedAs })
 }
 
 export async function get(input: { issueId: string }, ctx: ActionContext): Promise<IssueDetail> {

@@ -1,13 +1,13 @@
 import type * as v from 'valibot'
 import { AppError } from '../../src/domain/errors'
-import { OPEN_STATES, viewerRole } from '../../src/domain/issue'
+import { OPEN_STATES, caseNoQuery, caseYearOf, formatCaseNo, issueCardFor } from '../../src/domain/issue'
+import { viewerOf } from '../../src/domain/visibility'
 import type { listIssuesInput } from '../../src/domain/schemas/issues'
 import type { Caller, Issue } from '../../src/domain/types'
 import type { IssueCard, Page } from '../../src/domain/views'
 import { command, getDb } from '../runtime/cloud'
 import type { ActionContext } from '../runtime/entry'
 import { loadCalendar } from '../shared/calendar'
-import { issueCard } from '../shared/cards'
 import { decodeOffsetCursor, encodeOffsetCursor } from '../shared/paging'
 import { issuesCollection } from './store'
 
@@ -56,7 +56,14 @@ export function whereFor(caller: Caller, f: Filter, now: number): Record<string,
   if (f.overdue) where['facts.runningDue'] = _.lt(now)
   if (f.supervised !== undefined) where.supervised = f.supervised
   if (f.ladder) where.ladder = f.ladder
-  if (f.keyword) where.title = getDb().RegExp({ regexp: f.keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), options: 'i' })
+  if (f.keyword) {
+    // A case number (2026-000123, or its last digits) finds the case; any other word searches titles.
+    const caseNo = caseNoQuery(f.keyword)
+    const escaped = f.keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    if (caseNo && 'exact' in caseNo) where.caseNo = caseNo.exact
+    else if (caseNo) where.caseNo = _.in([0, 1].map((back) => formatCaseNo(caseYearOf(now) - back, Number(caseNo.suffix))))
+    else where.title = getDb().RegExp({ regexp: escaped, options: 'i' })
+  }
   return where
 }
 
@@ -71,7 +78,10 @@ export async function list(input: Filter, ctx: ActionContext): Promise<Page<Issu
   ])
   const rows = (data as Issue[]).slice(0, input.pageSize)
   return {
-    items: rows.map((i) => issueCard({ ...i, timeline: [] }, viewerRole({ ...i, timeline: [] }, ctx.caller) ?? 'liaison', ctx.now, calendar)),
+    items: rows.flatMap((i) => {
+      const viewer = viewerOf(i, ctx.caller)
+      return viewer ? [issueCardFor({ ...i, timeline: [] }, viewer, ctx.now, calendar)] : []
+    }),
     nextCursor: data.length > input.pageSize ? encodeOffsetCursor(offset + input.pageSize) : undefined,
   }
 }

@@ -1,15 +1,14 @@
 import { requireRole, requireVisibleProject } from '../../src/domain/access'
-import { OPEN_STATES } from '../../src/domain/issue'
-import { viewerRole } from '../../src/domain/issue'
+import { OPEN_STATES, issueCardFor } from '../../src/domain/issue'
+import { viewerOf } from '../../src/domain/visibility'
 import { weekBounds, weekKey } from '../../src/domain/time'
-import type { Issue, Role, Visit } from '../../src/domain/types'
+import type { Issue, Visit } from '../../src/domain/types'
 import type { ProjectBoard } from '../../src/domain/views'
 import { visitIdOf } from '../../src/domain/visits'
 import { command, getDb } from '../runtime/cloud'
 import type { ActionContext } from '../runtime/entry'
 import { COLLECTIONS } from '../repo/collections'
 import { loadCalendar } from '../shared/calendar'
-import { issueCard } from '../shared/cards'
 import { loadProject } from './manage'
 
 const CARD_FIELDS = { timeline: false, facts: false }
@@ -32,13 +31,16 @@ export async function board(input: { projectId: string }, ctx: ActionContext): P
   ])
   const visible = requireVisibleProject(ctx.caller, project)
   const { bindToken: _t, bindTokenExpiresAt: _e, ...safeProject } = visible
-  const roleFor = (i: Issue): Role => viewerRole(i, ctx.caller) ?? 'liaison'
-  const openIssues = (open.data as Issue[]).map((i) => issueCard(i, roleFor(i), ctx.now, calendar))
+  const cards = (list: Issue[]) => list.flatMap((i) => {
+    const viewer = viewerOf(i, ctx.caller)
+    return viewer ? [issueCardFor(i, viewer, ctx.now, calendar)] : []
+  })
+  const openIssues = cards(open.data as Issue[])
   return {
     project: ctx.caller.roles.includes('manager') || ctx.caller.roles.includes('staff') ? safeProject : { ...safeProject, history: undefined },
     thisWeek: visit,
     openIssues,
-    recentlyClosed: (closed.data as Issue[]).map((i) => issueCard(i, roleFor(i), ctx.now, calendar)),
+    recentlyClosed: cards(closed.data as Issue[]),
     digest: {
       weekKey: key,
       visitStatus: visit?.status ?? 'none',

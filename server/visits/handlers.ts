@@ -6,9 +6,9 @@ import type { checkInInput, completeVisitInput, coverageInput, listVisitsInput }
 import { weekKey as weekKeyOf } from '../../src/domain/time'
 import type { Issue, Project, Visit } from '../../src/domain/types'
 import type { IssueCard, Page } from '../../src/domain/views'
-import { viewerRole } from '../../src/domain/issue'
+import { issueCardFor } from '../../src/domain/issue'
+import { viewerOf } from '../../src/domain/visibility'
 import { loadCalendar } from '../shared/calendar'
-import { issueCard } from '../shared/cards'
 import { agendaDraft, completeVisit } from '../../src/domain/visits'
 import { command, getDb } from '../runtime/cloud'
 import type { ActionContext } from '../runtime/entry'
@@ -71,7 +71,7 @@ export async function getVisit(input: { visitId: string }, ctx: ActionContext): 
   ])
   const cards = (raised.data as Issue[]).map((i) => {
     const issue = { ...i, timeline: [] }
-    return issueCard(issue, viewerRole(issue, ctx.caller) ?? 'staff', ctx.now, calendar)
+    return issueCardFor(issue, viewerOf(issue, ctx.caller) ?? 'staff', ctx.now, calendar)
   })
   return { ...visit, agendaDraft: agendaDraft(open.data as Issue[], ctx.now), issues: cards }
 }

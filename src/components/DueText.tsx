@@ -1,19 +1,18 @@
 import { Text, View } from '@tarojs/components'
-import { serverNow } from '../api/serverClock'
-import { formatDateTime, remainingText } from './format'
+import type { DueView } from '../domain/issue/due'
+import { formatDateTime } from './format'
 import './ui.scss'
 
 export const ESTIMATE_NOTICE = '期限按法定节假日预估，放假安排公布后可能调整'
 
-/** '截止 11月28日 17:00 · 剩余 3 天' or '已超期 2 天', with the estimate notice when the calendar is estimated. */
-export function DueText(props: { due?: number; estimated?: boolean; notice?: string; now?: number; prefix?: string }) {
-  const { due, estimated, notice, now = serverNow(), prefix = '截止' } = props
-  if (due === undefined) return null
-  const r = remainingText(due, now)
+/** '答复期限 11月28日 24:00 · 剩余 1 个工作日 6 小时' (the server counts the time left on the zone's calendar). */
+export function DueText(props: { due?: DueView; estimated?: boolean; notice?: string }) {
+  const { due, estimated, notice } = props
+  if (!due) return null
   return (
     <View>
-      <Text className={`due ${r.overdue ? 'due--overdue' : ''}`}>
-        {prefix} {formatDateTime(due, now)} · {r.text}
+      <Text className={`due ${due.overdue ? 'due--overdue' : ''}`}>
+        {due.label} {formatDateTime(due.at)} · {due.remaining}
       </Text>
       {(estimated || notice) && <Text className='due__notice'>{notice || ESTIMATE_NOTICE}</Text>}
     </View>

@@ -12,30 +12,55 @@ export function Field(props: { label: string; error?: string; children: React.Re
   )
 }
 
-export function TextInput(props: { value: string; onChange: (v: string) => void; placeholder?: string; maxlength?: number; type?: 'text' | 'number' | 'digit'; name?: string }) {
-  return (
+/** A one-line input. With `limit` it counts like TextArea and never cuts; `maxlength` is for codes and numbers. */
+export function TextInput(props: { value: string; onChange: (v: string) => void; placeholder?: string; maxlength?: number; limit?: number; type?: 'text' | 'number' | 'digit'; name?: string }) {
+  const input = (
     <Input
       className='field__input'
       value={props.value}
       type={props.type ?? 'text'}
       name={props.name}
       placeholder={props.placeholder}
-      maxlength={props.maxlength ?? 100}
+      maxlength={props.limit !== undefined ? -1 : (props.maxlength ?? 100)}
       onInput={(e) => props.onChange(e.detail.value)}
     />
   )
+  if (props.limit === undefined) return input
+  return (
+    <View className='field__area'>
+      {input}
+      <Count length={props.value.trim().length} limit={props.limit} />
+    </View>
+  )
 }
 
-export function TextArea(props: { value: string; onChange: (v: string) => void; placeholder?: string; maxlength?: number; name?: string }) {
+function Count(props: { length: number; limit: number }) {
+  const over = props.length > props.limit
   return (
-    <Textarea
-      className='field__textarea'
-      value={props.value}
-      name={props.name}
-      placeholder={props.placeholder}
-      maxlength={props.maxlength ?? 2000}
-      onInput={(e) => props.onChange(e.detail.value)}
-    />
+    <Text className={`field__count ${over ? 'field__count--over' : ''}`}>
+      {props.length} / {props.limit}
+      {over ? `，超出 ${props.length - props.limit} 字` : ''}
+    </Text>
+  )
+}
+
+/**
+ * A long text with its count against the limit. The text is never cut (maxlength -1: WeChat's own
+ * default would silently stop at 140); going over turns the count red and the form refuses it.
+ */
+export function TextArea(props: { value: string; onChange: (v: string) => void; placeholder?: string; limit?: number; name?: string }) {
+  return (
+    <View className='field__area'>
+      <Textarea
+        className='field__textarea'
+        value={props.value}
+        name={props.name}
+        placeholder={props.placeholder}
+        maxlength={-1}
+        onInput={(e) => props.onChange(e.detail.value)}
+      />
+      {props.limit !== undefined && <Count length={props.value.trim().length} limit={props.limit} />}
+    </View>
   )
 }
 

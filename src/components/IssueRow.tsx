@@ -25,7 +25,8 @@ export function IssueRow(props: { card: IssueCard; extra?: React.ReactNode }) {
         <Text className='muted'>{categoryName(c.category)}</Text>
       </View>
       <Text className='issue-row__title'>{c.title}</Text>
-      {c.due !== undefined ? <DueText due={c.due} estimated={c.dueEstimated} /> : <Text className='muted'>提出于 {formatDateTime(c.raisedAt)}</Text>}
+      <Text className='muted'>{c.caseNo}</Text>
+      {c.due ? <DueText due={c.due} estimated={c.dueEstimated} /> : <Text className='muted'>提出于 {formatDateTime(c.raisedAt)}</Text>}
       {props.extra}
     </View>
   )

@@ -8,6 +8,7 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { fetchWhoAmI } from '../hooks/useWhoAmI'
 import { MAX_UPLOAD_BYTES, PHOTO_EXTENSIONS, type UploadExtension, extensionOf } from '../domain/uploads'
+import type { FileRef } from '../domain/issue/viewTypes'
 import { platform } from '../platform/seam'
 import { type LocalFile, cloudPathFor } from '../platform/types'
 import './ui.scss'
@@ -79,17 +80,32 @@ export function PhotoPicker(props: { value: string[]; onChange: (ids: string[]) 
   )
 }
 
-/** Read-only photos (tap to preview on weapp). */
-export function Photos(props: { ids: string[] }) {
-  if (!props.ids.length) return null
-  const urls = props.ids.map((id) => platform.displayUrl(id))
+/**
+ * Read-only photos and documents, from the links the function issued with the view (files are
+ * private: no client reads storage directly). Photos preview on tap; documents open in the viewer.
+ * A file whose link is missing (deleted, or the view is old) shows as 文件已失效.
+ */
+export function Photos(props: { files: readonly FileRef[] }) {
+  if (!props.files.length) return null
+  const photos = props.files.filter((f) => f.url && isPhoto(f.id))
+  const urls = photos.map((f) => f.url as string)
   return (
     <View className='photos'>
-      {urls.map((u) => (
-        <View className='photos__item' key={u}>
-          <Image className='photos__img' src={u} mode='aspectFill' onClick={() => void Taro.previewImage({ urls, current: u }).catch(() => undefined)} />
-        </View>
-      ))}
+      {props.files.map((f) =>
+        !f.url ? (
+          <View className='photos__item photos__missing' key={f.id}><Text className='muted'>文件已失效</Text></View>
+        ) : isPhoto(f.id) ? (
+          <View className='photos__item' key={f.id}>
+            <Image className='photos__img' src={f.url} mode='aspectFill' onClick={() => void Taro.previewImage({ urls, current: f.url as string }).catch(() => undefined)} />
+          </View>
+        ) : (
+          <View className='photos__item photos__doc' key={f.id} onClick={() => void platform.openDocument(f.url as string).catch(() => undefined)}>
+            <Text>{extensionOf(f.id).toUpperCase()} 文件</Text>
+          </View>
+        ),
+      )}
     </View>
   )
 }
+
+const isPhoto = (id: string): boolean => (PHOTO_EXTENSIONS as readonly string[]).includes(extensionOf(id))

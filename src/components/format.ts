@@ -24,21 +24,6 @@ export function formatDay(ms: number): string {
   return `${p.y}-${pad(p.m)}-${pad(p.d)}`
 }
 
-/**
- * How long until a deadline, or how long past it.
- * @example remainingText(now + 3.2 * DAY, now) // '剩余 4 天'
- * @example remainingText(now - 2 * DAY, now) // '已超期 2 天'
- */
-export function remainingText(due: number, now = serverNow()): { text: string; overdue: boolean } {
-  const diff = due - now
-  if (diff < 0) {
-    const days = Math.floor(-diff / DAY)
-    return { text: days >= 1 ? `已超期 ${days} 天` : '已超期', overdue: true }
-  }
-  if (diff < DAY) return { text: `剩余 ${Math.max(1, Math.ceil(diff / 3_600_000))} 小时`, overdue: false }
-  return { text: `剩余 ${Math.ceil(diff / DAY)} 天`, overdue: false }
-}
-
 /** 0.853 → '85.3%'; null → '—' */
 export const percent = (v: number | null | undefined): string =>
   v === null || v === undefined ? '—' : `${(Math.round(v * 1000) / 10).toFixed(1)}%`

@@ -1,4 +1,5 @@
 /** What the functions return to the mini-program (projections of the documents, never more). */
+import type { DueView } from './issue/due'
 import type { Department, Issue, IssueState, Ladder, Project, Role, Team, Visit } from './types'
 
 export interface ProjectSummary {
@@ -40,18 +41,23 @@ export interface EnterResult {
 
 export interface IssueCard {
   _id: string
+  /** What people call it: 2026-000123. */
+  caseNo: string
   /** For acting from a list without opening the issue (expectedVersion). */
   version: number
   projectId: string
+  /** Phones masked for departments. */
   title: string
   category: string
   state: IssueState
   label: string
-  ladder: Ladder
-  supervised: boolean
+  /** 督办 colour and mark: absent for the enterprise. */
+  ladder?: Ladder
+  supervised?: boolean
   urgency: Issue['urgency']
   raisedAt: number
-  due?: number
+  /** The deadline the reader sees now, with time left in working days and hours. */
+  due?: DueView
   dueEstimated?: boolean
   overdue: boolean
   repeatOf?: string

@@ -70,12 +70,10 @@ describe('dashboard periods', () => {
 })
 
 describe('deadline wording', () => {
-  const { formatDateTime, remainingText } = jest.requireActual('../../src/components/format')
+  const { formatDateTime } = jest.requireActual('../../src/components/format')
   const now = Date.parse('2026-11-25T10:00:00+08:00')
-  it('reads a midnight deadline as the end of the day before, and counts days left or overdue', () => {
+  it('reads a midnight deadline as the end of the day before', () => {
     expect(formatDateTime(Date.parse('2026-11-28T00:00:00+08:00'), now)).toBe('11月27日 24:00')
     expect(formatDateTime(Date.parse('2026-11-28T17:30:00+08:00'), now)).toBe('11月28日 17:30')
-    expect(remainingText(now + 2.5 * 86_400_000, now)).toEqual({ text: '剩余 3 天', overdue: false })
-    expect(remainingText(now - 2 * 86_400_000, now)).toEqual({ text: '已超期 2 天', overdue: true })
   })
 })

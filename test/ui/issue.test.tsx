@@ -25,14 +25,15 @@ describe('the issue page', () => {
     const actions = await screen.findByTestId('actions')
     expect(within(actions).getAllByRole('button').map((b) => b.textContent)).toEqual(['确认评价', '记录进展'])
     expect(screen.queryByText('签收')).toBeNull()
-    expect(screen.getByText('企业联络员提出问题')).toBeTruthy()
-    expect(screen.getByText('服务专员交办')).toBeTruthy()
-    expect(screen.getByText('部门经办人退回：不属于本部门职责')).toBeTruthy()
+    expect(screen.getByText('企业提出问题')).toBeTruthy()
+    expect(screen.getByText('服务专员交办：主办 住建局')).toBeTruthy()
+    // The enterprise does not read the desk's internal steps: a department's return and its reason.
+    expect(screen.queryByText(/退回/)).toBeNull()
     expect(screen.getByText('待您确认')).toBeTruthy()
   })
 
   it('shows no action buttons to someone who may only read', async () => {
-    answer('issues.get', detail({ actions: [], role: 'handler', label: '待企业确认' }))
+    answer('issues.get', detail({ issue: issue({}, 'lead'), viewer: 'lead', actions: [], role: 'handler', label: '待企业确认' }))
     render(<IssuePage />)
     await screen.findByText('待企业确认')
     expect(screen.queryByTestId('actions')).toBeNull()
@@ -76,14 +77,14 @@ describe('the issue page', () => {
   })
 
   it('refreshes and says so when someone else acted first (CONFLICT)', async () => {
-    answer('issues.get', detail({ issue: issue({ state: 'dispatched' }), role: 'handler', label: '待签收', actions: ['sign_for', 'return'] }))
+    answer('issues.get', detail({ issue: issue({ state: 'dispatched' }, 'lead'), viewer: 'lead', role: 'handler', label: '待签收', actions: ['sign_for', 'return'] }))
     answer('issues.act', () => {
       throw new ApiError('CONFLICT', 'version')
     })
     render(<IssuePage />)
     fireEvent.click(await screen.findByText('签收'))
     await act(async () => undefined) // the sheet loads who I am
-    answer('issues.get', detail({ issue: issue({ state: 'in_progress', version: 8 }), role: 'handler', label: '办理中', actions: ['answer'] }))
+    answer('issues.get', detail({ issue: issue({ state: 'in_progress', version: 8 }, 'lead'), viewer: 'lead', role: 'handler', label: '办理中', actions: ['answer'] }))
     fireEvent.click(screen.getByText('确认签收'))
     await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已被他人处理，已为您刷新' })))
     expect(await screen.findByText('办理中')).toBeTruthy()
@@ -91,7 +92,7 @@ describe('the issue page', () => {
   })
 
   it('shows the reviewer the reply lint flags as warnings', async () => {
-    answer('issues.get', detail({ issue: issue({ state: 'under_review' }), role: 'staff', label: '待审核', actions: ['review'], lint: [{ word: '尽快', hint: '请给出具体日期或期限', index: 3 }] }))
+    answer('issues.get', detail({ issue: issue({ state: 'under_review' }, 'staff'), viewer: 'staff', role: 'staff', label: '待审核', actions: ['review'], lint: [{ word: '尽快', hint: '请给出具体日期或期限', index: 3 }] }))
     render(<IssuePage />)
     fireEvent.click(await screen.findByText('督核'))
     await act(async () => undefined) // the sheet loads who I am
@@ -102,9 +103,9 @@ describe('the issue page', () => {
 
 describe('dispatching', () => {
   it('offers every department of the zone and sends the command with the version seen', async () => {
-    answer('issues.get', detail({ issue: issue({ state: 'submitted', leadDepartmentId: undefined, answer: undefined }), role: 'staff', label: '待交办', actions: ['dispatch', 'decline'], departments: {} }))
+    answer('issues.get', detail({ issue: issue({ state: 'submitted', leadDepartmentId: undefined, answer: undefined }, 'staff'), viewer: 'staff', role: 'staff', label: '待交办', actions: ['dispatch', 'decline'], departments: {} }))
     answer('org.listDepartments', [{ _id: 'd_zj', name: '住建局', order: 1 }, { _id: 'd_sw', name: '商务局', order: 2 }])
-    answer('issues.act', detail({ issue: issue({ state: 'dispatched', version: 8 }), role: 'staff', label: '待签收', actions: [] }))
+    answer('issues.act', detail({ issue: issue({ state: 'dispatched', version: 8 }, 'staff'), viewer: 'staff', role: 'staff', label: '待签收', actions: [] }))
     render(<IssuePage />)
     fireEvent.click(await screen.findByText('交办'))
     await act(async () => undefined) // the sheet loads who I am

@@ -32,7 +32,7 @@ it("the handler's queue, sign-for and answer; the reviewer's four questions, lin
   expect(tagsOf(app, '希望增加公交线路')).toEqual(['待签收'])
   expect(tagsOf(app, '新厂房施工许可办理缓慢')).toEqual(['已超期', '红牌', '督办'])
   expect(tagsOf(app, '厂区周边道路破损')).toEqual(['答复审核中'])
-  expect(app.ui.text(app.ui.block('due--overdue', undefined, rowOf(app, '新厂房施工许可办理缓慢')))).toMatch(/已超期 \d+ 天/)
+  expect(app.ui.text(app.ui.block('due--overdue', undefined, rowOf(app, '新厂房施工许可办理缓慢')))).toMatch(/已超期 \d+ 个工作日/)
   await app.ui.tap('只看超期')
   expect(rowOf(app, '新厂房施工许可办理缓慢')).toBeDefined()
   expect(rowOf(app, '希望增加公交线路')).toBeUndefined()
@@ -70,12 +70,15 @@ it("the handler's queue, sign-for and answer; the reviewer's four questions, lin
   await app.ui.type('note', note, sheet)
   await app.ui.tap('提交督核', sheet)
   expectState(app, '办理中')
-  app.ui.see(`督核：退回修改（${note}）`)
+  app.ui.see(`督核退回（李明）：${note}`)
+  app.ui.see('张总 13900000001') // the team calls the enterprise back
 
-  // 陈工 reads the note and revises.
+  // 陈工 reads the note and revises; he sees who raised it, with the phone masked.
   app = await world.launch(DEMO.handlerZj, (d) => d.openFromMessage(links.issue({ id: issue._id })))
   expectState(app, '办理中')
-  app.ui.see(`督核：退回修改（${note}）`)
+  app.ui.see(`督核退回（李明）：${note}`)
+  app.ui.see('张总 139****0001')
+  app.ui.notSee('13900000001')
   sheet = await openAction(app, '答复')
   const revised = '已与市公交公司确认：12 月 1 日起 K12 路延伸至园区东门，公交公司联系人李科 0571-88003456，已电话告知企业。'
   await app.ui.type('text', revised, sheet)
@@ -92,7 +95,7 @@ it("the handler's queue, sign-for and answer; the reviewer's four questions, lin
   await app.ui.tap('通过，发给企业', sheet)
   await app.ui.tap('提交督核', sheet)
   expectState(app, '待企业确认')
-  app.ui.see('督核：通过')
+  app.ui.see('督核通过（李明）')
 
   const stored = (await world.db('issues')).find((i) => i._id === issue._id)
   expect(stored.timeline.filter((e: { action: string }) => e.action === 'review')).toHaveLength(2)

@@ -9,7 +9,7 @@
 import { links } from '../../src/domain/links'
 import { weekKey } from '../../src/domain/time'
 import type { MiniApp } from './support/miniapp'
-import { byClass } from './support/screen'
+import { byClass, prop } from './support/screen'
 import { PNG, chipOn, expectState, openAction } from './support/story'
 import { DEMO, WEAPP_TIMEOUT, useWeappWorld } from './support/world'
 
@@ -78,7 +78,12 @@ it('a liaison raises an issue from the group card; it is dispatched, answered, r
   expect(raised.photos).toHaveLength(1)
   const upload = liaison.device.callsTo('cloud.uploadFile')[0].args as { cloudPath: string }
   expect(raised.photos[0]).toMatch(new RegExp(`/${upload.cloudPath.replace(/[.]/g, '\\.')}$`))
-  const photo = await fetch(`${world.cloud.url}/files/${upload.cloudPath}`)
+  // It went under 张总's own folder, and opens only through the link the function issued with the view.
+  expect(upload.cloudPath).toMatch(new RegExp(`^uploads/${DEMO.liaison1}/`))
+  expect((await fetch(`${world.cloud.url}/files/${upload.cloudPath}`)).status).toBe(403)
+  const src = String(prop(liaison.ui.blocks('photos__img')[0], 'src'))
+  expect(src).toMatch(/[?&]sign=/)
+  const photo = await fetch(src)
   expect(Buffer.from(await photo.arrayBuffer())).toEqual(PNG)
 
   // 李明 (第一服务专班) opens it from his queue and dispatches it to 商务局.

@@ -1,12 +1,17 @@
 import type { CommandAction, LintFlag } from '../issue'
 import { actOnIssueInput, issueIdInput, listIssuesInput, raiseIssueInput } from '../schemas/issues'
-import type { Issue, Role } from '../types'
+import type { IssueView } from '../issue/viewTypes'
+import type { Role } from '../types'
+import type { Viewer } from '../visibility'
 import type { IssueCard, Page } from '../views'
 import { action } from './define'
 
 export interface IssueDetail {
-  issue: Issue
-  /** The role the caller reads and acts in for this issue. */
+  /** The issue as this caller may read it (src/domain/visibility.ts): never the stored document. */
+  issue: IssueView
+  /** How the caller relates to the issue (decides what the view holds). */
+  viewer: Viewer
+  /** The role the caller reads labels and acts in for this issue. */
   role: Role
   label: string
   /** What the caller may do now (the UI shows these buttons and no others). */

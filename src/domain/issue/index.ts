@@ -60,3 +60,8 @@ export {
   slaPresetFor,
 } from './sla'
 export { type Step, parseCommand, transition } from './transition'
+export { issueCardFor } from './card'
+export { caseNoQuery, caseYearOf, formatCaseNo, nextCaseNo, caseNoRange } from './caseNo'
+export { type DueView, dueView } from './due'
+export { buildIssueView, visibleFileIds } from './view'
+export type * from './viewTypes'

@@ -35,6 +35,8 @@ export interface ActionRule {
   to: readonly IssueState[]
   /** Allowed roles, in order of preference when a caller holds several. */
   roles: Partial<Record<ActorRole, Relation>>
+  /** Ends or undoes something: the page shows it as a warning button. */
+  danger?: true
 }
 
 export const OPEN_STATES: readonly IssueState[] = [
@@ -52,8 +54,8 @@ const WORKING: readonly IssueState[] = ['dispatched', 'in_progress', 'awaiting_m
 export const LIFECYCLE: Readonly<Record<CommandAction, ActionRule>> = {
   dispatch: { label: '交办', from: ['submitted'], to: ['dispatched'], roles: { staff: 'team', manager: 'always' } },
   solve_on_spot: { label: '现场解决', from: ['submitted'], to: ['resolved'], roles: { staff: 'team' } },
-  decline: { label: '不予受理', from: ['submitted'], to: ['declined'], roles: { staff: 'team', manager: 'always' } },
-  withdraw: { label: '撤回', from: ['submitted'], to: ['withdrawn'], roles: { liaison: 'member' } },
+  decline: { label: '不予受理', from: ['submitted'], to: ['declined'], roles: { staff: 'team', manager: 'always' }, danger: true },
+  withdraw: { label: '撤回', from: ['submitted'], to: ['withdrawn'], roles: { liaison: 'member' }, danger: true },
   sign_for: {
     label: '签收',
     from: ['dispatched'],
@@ -65,6 +67,7 @@ export const LIFECYCLE: Readonly<Record<CommandAction, ActionRule>> = {
     from: ['dispatched'],
     to: ['submitted'],
     roles: { handler: 'lead', staff: 'team_for_lead' },
+    danger: true,
   },
   request_materials: {
     label: '请企业补充材料',
@@ -110,7 +113,7 @@ export const LIFECYCLE: Readonly<Record<CommandAction, ActionRule>> = {
     to: ['dispatched'],
     roles: { manager: 'always' },
   },
-  force_close: { label: '强制办结', from: OPEN_STATES, to: ['closed'], roles: { manager: 'always' } },
+  force_close: { label: '强制办结', from: OPEN_STATES, to: ['closed'], roles: { manager: 'always' }, danger: true },
   supervise: { label: '督办', from: OPEN_STATES, to: OPEN_STATES, roles: { manager: 'always' } },
   unsupervise: { label: '取消督办', from: OPEN_STATES, to: OPEN_STATES, roles: { manager: 'always' } },
   note: {

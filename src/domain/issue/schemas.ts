@@ -15,9 +15,12 @@ export const FileIdSchema = v.pipe(
   v.regex(/^cloud:\/\/\S+$/, '文件编号格式不正确'),
 )
 export const FilesSchema = v.pipe(v.array(FileIdSchema), v.maxLength(MAX_FILES, `最多 ${MAX_FILES} 个文件`))
+/** The longest text each field accepts; the forms show the count against it and refuse more, never cut. */
+export const TEXT_LIMITS = { title: 50, description: 2000, reason: 500, answer: 2000, materials: 2000, note: 1000, opinion: 2000 } as const
+
 const text = (max: number, what: string) =>
   v.pipe(v.string(), v.trim(), v.minLength(1, `请填写${what}`), v.maxLength(max, `${what}不超过 ${max} 字`))
-export const ReasonSchema = text(500, '理由')
+export const ReasonSchema = text(TEXT_LIMITS.reason, '理由')
 const OptionalReason = v.optional(v.pipe(v.string(), v.trim(), v.maxLength(500, '理由不超过 500 字')))
 const DeptIds = v.pipe(v.array(IdSchema), v.maxLength(20, '协办部门过多'))
 
@@ -32,8 +35,8 @@ export const RaiseInputSchema = v.strictObject({
   source: v.picklist(['group', 'visit']),
   visitId: v.optional(IdSchema),
   category: IdSchema,
-  title: text(50, '标题'),
-  description: text(2000, '问题描述'),
+  title: text(TEXT_LIMITS.title, '标题'),
+  description: text(TEXT_LIMITS.description, '问题描述'),
   photos: v.optional(FilesSchema, []),
   urgency: v.optional(UrgencySchema, 'normal'),
   clientRequestId: IdSchema,

@@ -26,6 +26,7 @@ const REASON_PART: Partial<Record<IssueAction, IssuePart>> = {
   request_materials: 'materials',
   request_extension: 'extensions',
   confirm: 'confirmation',
+  review: 'answerDrafts',
 }
 
 const ROLE_WORDS: Record<ActorRole, string> = { liaison: '企业联络员', staff: '服务专员', handler: '部门经办人', manager: '管理者', system: '系统' }

@@ -199,7 +199,7 @@ export function buildIssueView(issue: Issue, viewer: Viewer, ctx: ViewCtx): Issu
     returnCount: shows('internalSteps', viewer) ? issue.returnCount : 0,
     reopenCount: issue.reopenCount,
     ...(issue.repeatOf ? { repeatOf: issue.repeatOf } : {}),
-    ...(issue.suggestedRepeatOf && shows('internalSteps', viewer) ? { suggestedRepeatOf: issue.suggestedRepeatOf } : {}),
+    ...(issue.suggestedRepeatOf && !issue.repeatOf ? { suggestedRepeatOf: issue.suggestedRepeatOf } : {}),
     ...(issue.closedAt !== undefined ? { closedAt: issue.closedAt } : {}),
     ...(issue.autoClosed ? { autoClosed: true } : {}),
     ...(issue.forceClosed ? { forceClosed: true } : {}),

@@ -18,7 +18,9 @@ export default function Board() {
   const params = useLink(links.board) ?? {}
   const { ctx, board, register, digest } = useBoard({ projectId: params.projectId, bindToken: params.bindToken })
   const c = ctx.data
-  const canRaise = !!c && c.who.roles.some((r) => r === 'liaison' || r === 'staff' || r === 'manager')
+  // A group member raises once registered (name and phone): the desk must know whom to call back.
+  const registered = !!c && !!c.projectId && !c.who.unregisteredIn.includes(c.projectId)
+  const canRaise = !!c && (c.who.roles.some((r) => r === 'staff' || r === 'manager') || (c.who.roles.includes('liaison') && registered))
 
   return (
     <Screen className='board'>

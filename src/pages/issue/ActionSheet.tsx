@@ -10,7 +10,8 @@ import { ACTION_NAMES, RATING_NAMES, RESOLUTION_NAMES } from '../../domain/issue
 import type { CommandAction } from '../../domain/issue/lifecycle'
 import type { LintFlag } from '../../domain/issue/lint'
 import { CATEGORIES, COMPLEXITY_NAMES } from '../../domain/issue/sla'
-import type { Issue } from '../../domain/types'
+import type { IssueView } from '../../domain/issue/viewTypes'
+import type { Viewer } from '../../domain/visibility'
 import { call } from '../../api'
 import { useAction } from '../../hooks/useAction'
 import { useQuery } from '../../hooks/useQuery'
@@ -30,7 +31,9 @@ function FieldInput(props: { f: FieldSpec; v: Values; set: (k: string, val: unkn
     case 'optionalReason':
     case 'text':
     case 'optionalText':
-      return <TextArea name={f.key} value={v[f.key] ?? ''} maxlength={2000} onChange={(t) => set(f.key, t)} />
+      return <TextArea name={f.key} value={v[f.key] ?? ''} limit={f.limit} onChange={(t) => set(f.key, t)} />
+    case 'forEnterprise':
+      return <Chips options={YES_NO('企业可见', '仅内部可见')} value={[v[f.key] === 'yes' ? 'yes' : 'no']} onChange={([x]) => set(f.key, x)} />
     case 'files':
       return <PhotoPicker folder='issues' value={v[f.key] ?? []} onChange={(ids) => set(f.key, ids)} />
     case 'lead':
@@ -60,7 +63,9 @@ function FieldInput(props: { f: FieldSpec; v: Values; set: (k: string, val: unkn
 
 export function ActionSheet(props: {
   action: CommandAction
-  issue: Issue
+  issue: IssueView
+  /** Progress notes by the government side may be marked 企业可见. */
+  viewer: Viewer
   departments: Record<string, string>
   lint: LintFlag[]
   /** The role the caller acts in (decides which notifications to ask consent for). */
@@ -98,7 +103,7 @@ export function ActionSheet(props: {
         </View>
       )}
       {needsAll && !!all.error && <View className='notice notice--error'>部门列表读取失败，请关闭后重试</View>}
-      {spec.fields.map((f) => (
+      {spec.fields.filter((f) => f.kind !== 'forEnterprise' || props.viewer !== 'liaison').map((f) => (
         <Field key={f.key + f.kind} label={f.label}>
           <FieldInput f={f} v={values} set={set} departments={departments} />
         </Field>

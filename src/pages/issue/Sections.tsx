@@ -1,32 +1,154 @@
-/** The parts of an issue's detail: due, extensions, answer, review, confirmation, related issues. */
+/**
+ * The parts of an issue's detail as the server built them for this reader (src/domain/visibility.ts):
+ * a part the reader may not see is absent from the view, so these only render what they get.
+ */
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { DueText } from '../../components/DueText'
 import { IssueRow } from '../../components/IssueRow'
 import { Photos } from '../../components/PhotoPicker'
 import { formatDateTime, formatDay } from '../../components/format'
 import type { IssueDetail } from '../../domain/contract/issues'
 import { RATING_NAMES, RESOLUTION_NAMES } from '../../domain/issue/labels'
-import type { Issue } from '../../domain/types'
+import type { AnswerView, IssueView } from '../../domain/issue/viewTypes'
+import { CHECKLIST } from './forms'
 
-export function runningDue(issue: Issue): { due?: number; prefix: string } {
-  if (issue.state === 'dispatched') return { due: issue.signForDue, prefix: '签收期限' }
-  if (['in_progress', 'awaiting_materials', 'under_review'].includes(issue.state)) return { due: issue.answerDue, prefix: '答复期限' }
-  if (issue.state === 'resolved') return { due: issue.confirmDue, prefix: '请在此前确认' }
-  return { prefix: '' }
-}
+const deptName = (d: IssueDetail, id: string) => d.departments[id] ?? '部门'
 
 export function DueSection(props: { d: IssueDetail }) {
   const { issue, estimateNotice } = props.d
-  const r = runningDue(issue)
+  return <DueText due={issue.due} estimated={issue.dueEstimated} notice={estimateNotice} />
+}
+
+/** Who raised it and how to reach them: a tap calls where the number is shown in full. */
+export function RaiserSection(props: { issue: IssueView }) {
+  const r = props.issue.raiser
+  if (!r) return null
+  const callable = !!r.phone && !r.phone.includes('*')
   return (
-    <>
-      {r.due !== undefined && <DueText due={r.due} prefix={r.prefix} estimated={issue.dueEstimated} notice={estimateNotice} />}
-      {issue.state === 'awaiting_materials' && <Text className='muted'>等待企业补充材料，办理计时已暂停</Text>}
-    </>
+    <View className='card' data-testid='raiser'>
+      <Text className='card__title'>反映人</Text>
+      <View className='row'>
+        <Text>
+          {r.name ?? ''}
+          {r.you ? '（您）' : ''} {r.phone ?? ''}
+        </Text>
+        {callable && !r.you && (
+          <Text className='issue__call' onClick={() => void Taro.makePhoneCall({ phoneNumber: r.phone as string }).catch(() => undefined)}>
+            拨打电话
+          </Text>
+        )}
+      </View>
+      {r.phone && !callable && <Text className='muted'>号码已隐去，如需联系企业请通过服务专员</Text>}
+    </View>
   )
 }
 
-export function Extensions(props: { issue: Issue }) {
+export function MaterialsSection(props: { issue: IssueView }) {
+  if (!props.issue.materials.length) return null
+  return (
+    <View className='card' data-testid='materials'>
+      <Text className='card__title'>补充材料</Text>
+      {props.issue.materials.map((m) => (
+        <View key={`${m.kind}-${m.at}`} className='issue__block'>
+          <Text className='muted'>
+            {m.kind === 'asked' ? '部门请企业补充' : '企业已补充'} · {formatDateTime(m.at)}
+            {m.by ? ` · ${m.by}` : ''}
+          </Text>
+          {m.text && <Text className='issue__text'>{m.text}</Text>}
+          <Photos files={m.files} />
+        </View>
+      ))}
+    </View>
+  )
+}
+
+const STATUS = { passed: '已送达企业', pending: '待督核', sent_back: '督核退回' } as const
+
+function AnswerBlock(props: { d: IssueDetail; a: AnswerView; internal: boolean }) {
+  const { d, a, internal } = props
+  const source = a.onTheSpot ? '现场解决' : a.onBehalfOf ? `服务专员代${deptName(d, a.onBehalfOf)}答复` : '部门答复'
+  return (
+    <View className='issue__block' data-answer={a.version}>
+      <Text className='muted'>
+        {internal ? `第 ${a.version} 稿 · ${STATUS[a.status]} · ` : ''}
+        {source}
+        {a.by ? ` · ${a.by}` : ''} · {formatDateTime(a.at)}
+      </Text>
+      <Text className='issue__text'>{a.text}</Text>
+      <Photos files={a.files} />
+      {a.review && (
+        <View className='issue__review'>
+          <Text className='muted'>
+            督核{a.review.passed ? '通过' : '退回'}
+            {a.review.by ? `（${a.review.by}）` : ''}
+            {a.review.note ? `：${a.review.note}` : ''}
+          </Text>
+          {a.review.checklist && (
+            <Text className='muted'>
+              {CHECKLIST.map((c) => `${a.review?.checklist?.[c.key] ? '✓' : '✗'} ${c.label}`).join('  ')}
+            </Text>
+          )}
+        </View>
+      )}
+    </View>
+  )
+}
+
+export function AnswerSection(props: { d: IssueDetail }) {
+  const { d } = props
+  const { answers, confirmation } = d.issue
+  const internal = d.viewer !== 'liaison'
+  if (!answers.length && !confirmation) return null
+  return (
+    <View className='card' data-testid='answers'>
+      {answers.length > 0 && <Text className='card__title'>{internal ? '答复记录' : '答复'}</Text>}
+      {answers.map((a) => (
+        <AnswerBlock key={a.version} d={d} a={a} internal={internal} />
+      ))}
+      {confirmation && (
+        <View className='issue__block'>
+          <Text className='card__title'>企业确认</Text>
+          <Text>
+            {RESOLUTION_NAMES[confirmation.resolution]} · {RATING_NAMES[confirmation.rating]}
+            {confirmation.by ? ` · ${confirmation.by}` : ''}
+          </Text>
+          {confirmation.comment && <Text className='muted'>{confirmation.comment}</Text>}
+        </View>
+      )}
+    </View>
+  )
+}
+
+export function NotesSection(props: { d: IssueDetail }) {
+  const { notes, opinions } = props.d.issue
+  if (!notes.length && !opinions.length) return null
+  return (
+    <View className='card' data-testid='notes'>
+      {opinions.length > 0 && <Text className='card__title'>协办意见</Text>}
+      {opinions.map((o) => (
+        <View key={`${o.departmentId}-${o.at}`} className='issue__block'>
+          <Text className='muted'>{deptName(props.d, o.departmentId)}{o.by ? ` · ${o.by}` : ''} · {formatDateTime(o.at)}</Text>
+          <Text className='issue__text'>{o.text}</Text>
+          <Photos files={o.files} />
+        </View>
+      ))}
+      {notes.length > 0 && <Text className='card__title'>办理进展</Text>}
+      {notes.map((n) => (
+        <View key={n.at} className='issue__block'>
+          <Text className='muted'>
+            {n.by ?? ''} {formatDateTime(n.at)}
+            {props.d.viewer !== 'liaison' && n.forEnterprise ? ' · 企业可见' : ''}
+          </Text>
+          <Text className='issue__text'>{n.text}</Text>
+          <Photos files={n.files} />
+        </View>
+      ))}
+    </View>
+  )
+}
+
+export function Extensions(props: { issue: IssueView }) {
   if (!props.issue.extensions.length) return null
   return (
     <View className='card'>
@@ -34,43 +156,11 @@ export function Extensions(props: { issue: Issue }) {
       {props.issue.extensions.map((x) => (
         <View key={x.requestedAt} className='issue__block'>
           <Text>
-            申请延长 {x.workingDays} 个工作日至 {formatDay(x.until)}：{x.reason}
+            申请延长 {x.workingDays} 个工作日至 {formatDay(x.until - 1)}：{x.reason}
           </Text>
           <Text className='muted'>{x.decision ? `${x.decision === 'approved' ? '已批准' : '未批准'}${x.decisionNote ? `：${x.decisionNote}` : ''}` : '待管理者审批'}</Text>
         </View>
       ))}
-    </View>
-  )
-}
-
-export function AnswerSection(props: { d: IssueDetail }) {
-  const { issue, departments } = props.d
-  if (!issue.answer && !issue.confirmation) return null
-  return (
-    <View className='card'>
-      {issue.answer && (
-        <View className='issue__block'>
-          <Text className='card__title'>答复{issue.answer.onBehalfOf ? `（服务专员代${departments[issue.answer.onBehalfOf] ?? '部门'}答复）` : ''}</Text>
-          <Text className='issue__text'>{issue.answer.text}</Text>
-          <Photos ids={issue.answer.files} />
-          <Text className='muted'>{formatDateTime(issue.answer.at)}</Text>
-        </View>
-      )}
-      {issue.review && (
-        <Text className='muted'>
-          督核：{issue.review.passed ? '通过' : '退回修改'}
-          {issue.review.note ? `（${issue.review.note}）` : ''}
-        </Text>
-      )}
-      {issue.confirmation && (
-        <View className='issue__block'>
-          <Text className='card__title'>企业确认</Text>
-          <Text>
-            {RESOLUTION_NAMES[issue.confirmation.resolution]} · {RATING_NAMES[issue.confirmation.rating]}
-          </Text>
-          {issue.confirmation.comment && <Text className='muted'>{issue.confirmation.comment}</Text>}
-        </View>
-      )}
     </View>
   )
 }

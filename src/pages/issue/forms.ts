@@ -3,12 +3,12 @@
  * `issues.act` expects (see src/domain/issue/schemas.ts).
  */
 import type { CommandAction } from '../../domain/issue/lifecycle'
-import type { UserCommandInput } from '../../domain/issue/schemas'
+import { TEXT_LIMITS, type UserCommandInput } from '../../domain/issue/schemas'
 import { CATEGORIES } from '../../domain/issue/sla'
-import type { Issue } from '../../domain/types'
+import type { IssueView } from '../../domain/issue/viewTypes'
 
 export type FieldKind =
-  | 'reason' | 'optionalReason' | 'text' | 'optionalText' | 'files'
+  | 'reason' | 'optionalReason' | 'text' | 'optionalText' | 'files' | 'forEnterprise'
   | 'lead' | 'assist' | 'category' | 'complexity' | 'urgency'
   | 'checklist' | 'passed' | 'resolution' | 'rating' | 'workingDays' | 'approved'
 
@@ -16,6 +16,8 @@ export interface FieldSpec {
   kind: FieldKind
   key: string
   label: string
+  /** Longest text accepted (the command schema's limit): a counter shows it, more is refused, never cut. */
+  limit?: number
 }
 
 export type Values = Record<string, any>
@@ -28,8 +30,9 @@ export interface FormSpec {
   build: (v: Values) => UserCommandInput
 }
 
-const reason = (label = '理由'): FieldSpec => ({ kind: 'reason', key: 'reason', label })
-const optReason = (label = '说明（选填）'): FieldSpec => ({ kind: 'optionalReason', key: 'reason', label })
+const reason = (label = '理由'): FieldSpec => ({ kind: 'reason', key: 'reason', label, limit: TEXT_LIMITS.reason })
+const optReason = (label = '说明（选填）'): FieldSpec => ({ kind: 'optionalReason', key: 'reason', label, limit: TEXT_LIMITS.reason })
+const long = (kind: 'text' | 'optionalText', key: string, label: string, limit: number): FieldSpec => ({ kind, key, label, limit })
 const files: FieldSpec = { kind: 'files', key: 'files', label: '附件照片' }
 const opt = (s?: string) => (s && s.trim() ? s.trim() : undefined)
 
@@ -51,19 +54,19 @@ export const FORMS: Partial<Record<CommandAction, FormSpec>> = {
     ],
     build: (v) => ({ action: 'dispatch', leadDepartmentId: v.leadDepartmentId, assistDepartmentIds: (v.assistDepartmentIds ?? []).filter((d: string) => d !== v.leadDepartmentId), category: v.category, complexity: v.complexity, urgency: v.urgency }),
   },
-  solve_on_spot: { fields: [{ kind: 'text', key: 'text', label: '现场解决情况' }, files], build: (v) => ({ action: 'solve_on_spot', text: v.text, files: v.files ?? [] }) },
+  solve_on_spot: { fields: [long('text', 'text', '现场解决情况', TEXT_LIMITS.answer), files], build: (v) => ({ action: 'solve_on_spot', text: v.text, files: v.files ?? [] }) },
   decline: { fields: [reason('不予受理的理由')], danger: true, build: (v) => ({ action: 'decline', reason: v.reason }) },
   withdraw: { fields: [optReason('撤回原因（选填）')], danger: true, build: (v) => ({ action: 'withdraw', reason: opt(v.reason) }) },
   sign_for: { fields: [], submit: '确认签收', build: () => ({ action: 'sign_for' }) },
   return: { fields: [reason('退回理由（如不属于本部门职责）')], danger: true, build: (v) => ({ action: 'return', reason: v.reason }) },
   request_materials: { fields: [reason('需要企业补充的材料')], build: (v) => ({ action: 'request_materials', reason: v.reason }) },
-  add_materials: { fields: [{ kind: 'optionalText', key: 'text', label: '补充说明' }, files], submit: '提交材料', build: (v) => ({ action: 'add_materials', text: opt(v.text), files: v.files ?? [] }) },
-  answer: { fields: [{ kind: 'text', key: 'text', label: '答复内容（写明办理结果、联系人和时间）' }, files], submit: '提交答复', build: (v) => ({ action: 'answer', text: v.text, files: v.files ?? [] }) },
+  add_materials: { fields: [long('optionalText', 'text', '补充说明', TEXT_LIMITS.materials), files], submit: '提交材料', build: (v) => ({ action: 'add_materials', text: opt(v.text), files: v.files ?? [] }) },
+  answer: { fields: [long('text', 'text', '答复内容（写明办理结果、联系人和时间）', TEXT_LIMITS.answer), files], submit: '提交答复', build: (v) => ({ action: 'answer', text: v.text, files: v.files ?? [] }) },
   review: {
     fields: [
       { kind: 'checklist', key: 'checklist', label: '督核四问' },
       { kind: 'passed', key: 'passed', label: '督核结论' },
-      { kind: 'optionalReason', key: 'note', label: '意见（退回时必填）' },
+      { kind: 'optionalReason', key: 'note', label: '意见（退回时必填）', limit: TEXT_LIMITS.reason },
     ],
     submit: '提交督核',
     build: (v) => ({
@@ -77,7 +80,7 @@ export const FORMS: Partial<Record<CommandAction, FormSpec>> = {
     fields: [
       { kind: 'resolution', key: 'resolution', label: '问题解决了吗？' },
       { kind: 'rating', key: 'rating', label: '您对办理是否满意？' },
-      { kind: 'optionalReason', key: 'comment', label: '意见（选填）' },
+      { kind: 'optionalReason', key: 'comment', label: '意见（选填）', limit: TEXT_LIMITS.reason },
     ],
     submit: '提交评价',
     build: (v) => ({ action: 'confirm', resolution: v.resolution, rating: v.rating, comment: opt(v.comment) }),
@@ -95,15 +98,19 @@ export const FORMS: Partial<Record<CommandAction, FormSpec>> = {
   force_close: { fields: [reason('强制办结理由')], danger: true, build: (v) => ({ action: 'force_close', reason: v.reason }) },
   supervise: { fields: [reason('督办理由')], build: (v) => ({ action: 'supervise', reason: v.reason }) },
   unsupervise: { fields: [optReason()], build: (v) => ({ action: 'unsupervise', reason: opt(v.reason) }) },
-  note: { fields: [{ kind: 'text', key: 'text', label: '进展说明' }, files], submit: '保存进展', build: (v) => ({ action: 'note', text: v.text, files: v.files ?? [] }) },
-  add_opinion: { fields: [{ kind: 'text', key: 'text', label: '协办意见' }, files], build: (v) => ({ action: 'add_opinion', text: v.text, files: v.files ?? [] }) },
+  note: {
+    fields: [long('text', 'text', '进展说明', TEXT_LIMITS.note), files, { kind: 'forEnterprise', key: 'forEnterprise', label: '企业可见' }],
+    submit: '保存进展',
+    build: (v) => ({ action: 'note', text: v.text, files: v.files ?? [], ...(v.forEnterprise === 'yes' ? { forEnterprise: true } : {}) }),
+  },
+  add_opinion: { fields: [long('text', 'text', '协办意见', TEXT_LIMITS.opinion), files], build: (v) => ({ action: 'add_opinion', text: v.text, files: v.files ?? [] }) },
   // The original is the one suggested at raise time (shown under 可能重复的问题).
   link_repeat: { fields: [optReason()], submit: '确认为重复反映', build: (v) => ({ action: 'link_repeat', repeatOf: v.suggestedRepeatOf, reason: opt(v.reason) }) },
   unlink_repeat: { fields: [reason('取消关联的理由')], build: (v) => ({ action: 'unlink_repeat', reason: v.reason }) },
 }
 
 /** Starting values: the issue's own category and departments, the category's usual complexity. */
-export function initialValues(issue: Issue): Values {
+export function initialValues(issue: IssueView): Values {
   const complexity = issue.complexity ?? CATEGORIES.find((c) => c.id === issue.category)?.complexity ?? 'normal'
   return { category: issue.category, complexity, urgency: issue.urgency, leadDepartmentId: issue.leadDepartmentId, assistDepartmentIds: issue.assistDepartmentIds ?? [], suggestedRepeatOf: issue.suggestedRepeatOf, files: [], checklist: [] }
 }
@@ -115,6 +122,7 @@ export function missing(spec: FormSpec, v: Values): string | undefined {
     if ((f.kind === 'reason' || f.kind === 'text') && !(typeof val === 'string' && val.trim())) return `请填写${f.label}`
     if (['lead', 'category', 'complexity', 'passed', 'resolution', 'rating', 'approved'].includes(f.kind) && !val) return `请选择${f.label}`
     if (f.kind === 'workingDays' && !(Number(val) >= 1 && Number(val) <= 60)) return '延长工作日数须为 1–60'
+    if (f.limit && typeof val === 'string' && val.trim().length > f.limit) return `${f.label}不超过 ${f.limit} 字（已输入 ${val.trim().length} 字）`
   }
   if (spec.fields.some((f) => f.kind === 'passed') && v.passed === 'no' && !opt(v.note)) return '退回时请写明意见'
   return undefined

@@ -4,6 +4,7 @@ import { Chips, Field, TextArea, TextInput } from '../../components/Fields'
 import { PhotoPicker } from '../../components/PhotoPicker'
 import { Screen } from '../../components/Screen'
 import { EmptyState } from '../../components/States'
+import { TEXT_LIMITS } from '../../domain/issue/schemas'
 import { CATEGORIES } from '../../domain/issue/sla'
 import type { Urgency } from '../../domain/types'
 import { links } from '../../domain/links'
@@ -27,10 +28,10 @@ function RaiseForm(props: { projectId: string; source: 'group' | 'visit'; visitI
           <Chips options={CATEGORY_OPTIONS} value={draft.category ? [draft.category] : []} onChange={([category]) => update({ category })} />
         </Field>
         <Field label='标题'>
-          <TextInput name='title' value={draft.title} maxlength={50} placeholder='一句话说明问题' onChange={(title) => update({ title })} />
+          <TextInput name='title' value={draft.title} limit={TEXT_LIMITS.title} placeholder='一句话说明问题' onChange={(title) => update({ title })} />
         </Field>
         <Field label='问题描述'>
-          <TextArea name='description' value={draft.description} placeholder='发生了什么、希望政府协调什么、有无时间要求' onChange={(description) => update({ description })} />
+          <TextArea name='description' value={draft.description} limit={TEXT_LIMITS.description} placeholder='发生了什么、希望政府协调什么、有无时间要求' onChange={(description) => update({ description })} />
         </Field>
         <Field label={`照片（最多 9 张，已选 ${draft.photos.length} 张）`}>
           <PhotoPicker folder='issues' value={draft.photos} onChange={(photos) => update({ photos })} />

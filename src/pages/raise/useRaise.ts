@@ -5,6 +5,7 @@
 import Taro from '@tarojs/taro'
 import { call } from '../../api'
 import { showError } from '../../components/States'
+import { TEXT_LIMITS } from '../../domain/issue/schemas'
 import { CATEGORIES } from '../../domain/issue/sla'
 import { links } from '../../domain/links'
 import type { Urgency } from '../../domain/types'
@@ -36,8 +37,9 @@ export const freshRaiseDraft = (): RaiseDraft => ({
 export function validateRaise(d: RaiseDraft): string | undefined {
   if (!CATEGORIES.some((c) => c.id === d.category)) return '请选择问题类别'
   if (!d.title.trim()) return '请填写标题'
-  if (d.title.trim().length > 50) return '标题不超过 50 字'
+  if (d.title.trim().length > TEXT_LIMITS.title) return `标题不超过 ${TEXT_LIMITS.title} 字（已输入 ${d.title.trim().length} 字）`
   if (!d.description.trim()) return '请描述问题'
+  if (d.description.trim().length > TEXT_LIMITS.description) return `问题描述不超过 ${TEXT_LIMITS.description} 字（已输入 ${d.description.trim().length} 字）`
   return undefined
 }
 

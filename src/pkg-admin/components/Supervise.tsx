@@ -26,7 +26,7 @@ export function SuperviseSheet(props: { card: IssueCard; onClose: () => void; on
   return (
     <Sheet title={`督办：${props.card.title}`} onClose={props.onClose}>
       <Field label='督办理由'>
-        <TextArea name='reason' value={reason} maxlength={500} onChange={setReason} />
+        <TextArea name='reason' value={reason} limit={500} onChange={setReason} />
       </Field>
       <View className='sheet__actions'>
         <Btn pending={send.pending} onTap={() => void send.run()}>确认督办</Btn>

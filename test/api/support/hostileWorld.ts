@@ -153,7 +153,7 @@ export function samplesFor(w: HostileWorld): Sample[] {
     s('visits.checkIn', 'staffA', { visitId: w.visitId, location: { latitude: 30, longitude: 120, accuracy: 15 } }, { ...notStaff, staffB: NF, manager: F }),
     s('visits.complete', 'staffA', {
       visitId: w.visitId, clientRequestId: requestId(), attendees: [{ name: '李明', side: 'government', title: '专员' }, { name: '张总', side: 'enterprise' }],
-      minutes: '了解企业用工需求', photos: ['cloud://local-env.6c6f/visits/a.jpg'], followUps: [{ issueId: issue('note'), note: '已电话催办' }],
+      minutes: '了解企业用工需求', photos: [`cloud://local-env.6c6f/uploads/${w.staffA.openid}/visits/202611/VisitPhotoSample0001.jpg`], followUps: [{ issueId: issue('note'), note: '已电话催办' }],
     }, { ...notStaff, staffB: NF, manager: F }),
     s('visits.listByProject', 'staffA', { projectId: p, pageSize: 5 }, { fresh: F, otherLiaison: NF, staffB: NF, handlerZj: F }),
     s('visits.coverage', 'manager', { fromWeek: weekKey(now - 28 * DAY), toWeek: weekKey(now) }, managerOnly),
@@ -162,7 +162,7 @@ export function samplesFor(w: HostileWorld): Sample[] {
     s('dashboard.drill', 'manager', { period, metric: 'response', part: 'denominator', groupBy: 'department', groupKey: w.departments.zj }, managerOnly),
     s('dashboard.export', 'manager', { period }, managerOnly),
 
-    s('issues.raise', 'liaison', { projectId: p, source: 'group', category: 'hiring', title: '招工难', description: '急需技术工人 30 名', photos: ['cloud://local-env.6c6f/issues/a.jpg'], urgency: 'urgent', clientRequestId: requestId() },
+    s('issues.raise', 'liaison', { projectId: p, source: 'group', category: 'hiring', title: '招工难', description: '急需技术工人 30 名', photos: [`cloud://local-env.6c6f/uploads/${w.liaison.openid}/issues/202611/IssuePhotoSample0001.jpg`], urgency: 'urgent', clientRequestId: requestId() },
       { fresh: NF, otherLiaison: NF, staffB: NF, handlerZj: F_NF }),
     s('issues.get', 'liaison', { issueId: issue('dispatch') }, { fresh: NF, otherLiaison: NF, staffB: NF, handlerZj: NF, handlerSw: NF }),
     s('issues.list', 'liaison', { projectId: p, state: 'open', keyword: '办理', pageSize: 5 }, { fresh: F }),
@@ -185,7 +185,7 @@ export function samplesFor(w: HostileWorld): Sample[] {
     act({ action: 'add_opinion', text: '商务局同意协办', files: [] }, 'handlerSw', { liaison: F, otherLiaison: NF, handlerZj: F, staffB: NF }),
     act({ action: 'link_repeat', repeatOf: w.issueFor.link_repeat.issue.suggestedRepeatOf }, 'staffA', { liaison: F, otherLiaison: NF, handlerZj: NF, staffB: NF }),
     act({ action: 'unlink_repeat', reason: '诉求不同，分别办理' }, 'staffA', { liaison: F, otherLiaison: NF, handlerZj: NF, staffB: NF }),
-    act({ action: 'add_materials', text: '已上传营业执照', files: ['cloud://local-env.6c6f/issues/licence.jpg'] }, 'liaison', { otherLiaison: NF, staffA: F, handlerZj: F, staffB: NF }),
+    act({ action: 'add_materials', text: '已上传营业执照', files: [`cloud://local-env.6c6f/uploads/${w.liaison.openid}/materials/202611/LicenceScanSample01.pdf`] }, 'liaison', { otherLiaison: NF, staffA: F, handlerZj: F, staffB: NF }),
     act({ action: 'decide_extension', approved: true, note: '同意' }, 'manager', { liaison: F, staffA: F, handlerZj: F, staffB: NF }),
     act({ action: 'review', passed: true, checklist: CHECKS_OK, note: '答复完整' }, 'staffA', { fresh: NF, liaison: F, otherLiaison: NF, handlerZj: F, handlerSw: F, staffB: NF }),
     act({ action: 'confirm', resolution: 'solved', rating: 'satisfied', comment: '感谢' }, 'liaison', { fresh: NF, otherLiaison: NF, staffA: F, handlerZj: F, staffB: NF, manager: F }),

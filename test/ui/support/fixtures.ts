@@ -1,6 +1,10 @@
 /** Demo data for the UI tests: what the functions would answer. */
 import type { IssueDetail } from '../../../src/domain/contract/issues'
+import { weekendCalendar } from '../../../src/domain/calendar/weekendCalendar'
+import { buildIssueView } from '../../../src/domain/issue/view'
+import type { IssueView } from '../../../src/domain/issue/viewTypes'
 import type { Issue } from '../../../src/domain/types'
+import type { Viewer } from '../../../src/domain/visibility'
 import type { IssueCard, ProjectBoard, WhoAmI } from '../../../src/domain/views'
 import { PINNED_NOW, at } from '../../support/clock'
 
@@ -22,6 +26,7 @@ export const project = { _id: 'p1', enterpriseName: '鲁南机床', name: '智�
 
 export const card = (over: Partial<IssueCard> = {}): IssueCard => ({
   _id: 'i1',
+  caseNo: '2026-000042',
   version: 3,
   projectId: 'p1',
   title: '厂区道路积水',
@@ -32,7 +37,7 @@ export const card = (over: Partial<IssueCard> = {}): IssueCard => ({
   supervised: false,
   urgency: 'normal',
   raisedAt: Date.parse('2026-11-20T10:00:00+08:00'),
-  due: UI_NOW + 3 * 86_400_000,
+  due: { kind: 'answer', label: '答复期限', at: UI_NOW + 3 * 86_400_000, remaining: '剩余 3 个工作日', overdue: false, paused: false, clockHours: false },
   overdue: false,
   ...over,
 })
@@ -49,7 +54,8 @@ export const board = (over: Partial<ProjectBoard> = {}): ProjectBoard => ({
   ...over,
 })
 
-export const issue = (over: Partial<Issue> = {}): Issue => ({
+/** A stored issue document (what the function reads); views are built from it by the domain, as the functions do. */
+export const storedIssue = (over: Partial<Issue> = {}): Issue => ({
   _id: 'i1', projectId: 'p1', teamId: 't1', source: 'group', category: 'utilities', title: '厂区道路积水',
   description: '雨后厂区门口积水严重', photos: [], urgency: 'normal', state: 'resolved', raisedBy: 'o_demo_liaison_1',
   raisedAt: Date.parse('2026-11-20T10:00:00+08:00'), clientRequestId: 'crid12345678', assistDepartmentIds: [],
@@ -57,16 +63,23 @@ export const issue = (over: Partial<Issue> = {}): Issue => ({
   returnCount: 0, reopenCount: 0, version: 7, updatedAt: 0,
   leadDepartmentId: 'd_zj',
   answer: { text: '已安排疏通排水管，12 月 5 日前完工', files: [], by: 'o_demo_handler_zj', at: Date.parse('2026-11-23T10:00:00+08:00') },
+  caseNo: '2026-000042',
+  raiser: { name: '张总', phone: '13900000001' },
   timeline: [
-    { action: 'raise', by: 'o_demo_liaison_1', role: 'liaison', at: Date.parse('2026-11-20T10:00:00+08:00'), from: 'submitted', to: 'submitted' },
-    { action: 'dispatch', by: 'o_demo_staff_a', role: 'staff', at: Date.parse('2026-11-20T11:00:00+08:00'), from: 'submitted', to: 'dispatched' },
+    { action: 'raise', by: 'o_demo_liaison_1', byName: '张总', role: 'liaison', at: Date.parse('2026-11-20T10:00:00+08:00'), from: 'submitted', to: 'submitted' },
+    { action: 'dispatch', by: 'o_demo_staff_a', role: 'staff', at: Date.parse('2026-11-20T11:00:00+08:00'), from: 'submitted', to: 'dispatched', data: { leadDepartmentId: 'd_zj', assistDepartmentIds: [] } },
     { action: 'return', by: 'o_demo_handler_sw', role: 'handler', at: Date.parse('2026-11-20T12:00:00+08:00'), from: 'dispatched', to: 'submitted', reason: '不属于本部门职责' },
   ],
   ...over,
 })
 
+/** The issue as `viewer` reads it: the stored document through the visibility table. */
+export const issue = (over: Partial<Issue> = {}, viewer: Viewer = 'liaison'): IssueView =>
+  buildIssueView(storedIssue(over), viewer, { now: UI_NOW, calendar: weekendCalendar, openid: 'o_demo_liaison_1', departmentName: (id) => ({ d_zj: '住建局', d_sw: '商务局' })[id] ?? id })
+
 export const detail = (over: Partial<IssueDetail> = {}): IssueDetail => ({
   issue: issue(),
+  viewer: 'liaison',
   role: 'liaison',
   label: '待您确认',
   actions: ['confirm', 'note'],

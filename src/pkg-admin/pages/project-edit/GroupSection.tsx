@@ -16,7 +16,7 @@ export function Unbind(props: { project: Project; onUnbound: (p: Project) => voi
       <Text className='card__title'>项目群</Text>
       <Text className='muted'>本项目已绑定微信群。群解散或绑错群时可解绑，解绑后重新分享卡片到新群即可绑定。</Text>
       <Field label='解绑原因（必填）'>
-        <TextArea name='unbindReason' value={reason} maxlength={200} placeholder='如：原项目群已解散' onChange={setReason} />
+        <TextArea name='unbindReason' value={reason} limit={200} placeholder='如：原项目群已解散' onChange={setReason} />
       </Field>
       <Btn block kind='danger' pending={unbind.pending} onTap={() => void unbind.run()}>解绑微信群</Btn>
     </View>

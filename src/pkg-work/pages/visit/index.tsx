@@ -52,7 +52,7 @@ export default function VisitPage() {
                     <Attendees value={draft.attendees} onChange={(attendees) => update({ attendees })} />
                   </Field>
                   <Field label='走访纪要'>
-                    <TextArea name='minutes' value={draft.minutes} maxlength={5000} placeholder='交流内容、企业经营情况、诉求与答复' onChange={(minutes) => update({ minutes })} />
+                    <TextArea name='minutes' value={draft.minutes} limit={5000} placeholder='交流内容、企业经营情况、诉求与答复' onChange={(minutes) => update({ minutes })} />
                   </Field>
                   <Field label='照片'>
                     <PhotoPicker folder='visits' value={draft.photos} onChange={(photos) => update({ photos })} />
@@ -65,7 +65,7 @@ export default function VisitPage() {
                       <View key={i._id} className='card'>
                         <Text>{i.title}</Text>
                         <Text className='muted'>{i.label}</Text>
-                        <TextArea name={`followUp-${i._id}`} value={draft.followUps[i._id] ?? ''} maxlength={500} placeholder='本次走访了解到的进展' onChange={(note) => update((d) => ({ ...d, followUps: { ...d.followUps, [i._id]: note } }))} />
+                        <TextArea name={`followUp-${i._id}`} value={draft.followUps[i._id] ?? ''} limit={500} placeholder='本次走访了解到的进展' onChange={(note) => update((d) => ({ ...d, followUps: { ...d.followUps, [i._id]: note } }))} />
                       </View>
                     ))
                   }
