@@ -8,6 +8,8 @@ import type { Services } from './services'
 import type { InvocationReport } from './functions/functionsService'
 
 export async function handleAdmin(services: Services, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  // When the request reached us, before its body: requests a function sends in parallel overlap.
+  const receivedAt = performance.now()
   const seqId = url.searchParams.get('seqId') ?? undefined
   const body = await readBody(req)
   const contentType = req.headers['content-type']
@@ -27,16 +29,16 @@ export async function handleAdmin(services: Services, req: IncomingMessage, res:
   }
   if (!parsed || typeof parsed !== 'object') return reply(res, { code: 'INVALID_PARAM', message: 'request body must be an object' })
   try {
-    reply(res, await dispatch(services, parsed, seqId, req.headers['x-tcb-source']))
+    reply(res, await dispatch(services, parsed, seqId, req.headers['x-tcb-source'], receivedAt))
   } catch (error) {
     services.log(`admin action ${parsed.action} failed: ${(error as Error)?.stack ?? error}`)
     reply(res, { code: 'SYS_ERR', message: (error as Error)?.message ?? String(error) })
   }
 }
 
-async function dispatch(services: Services, body: any, seqId: string | undefined, tcbSource: unknown): Promise<any> {
+async function dispatch(services: Services, body: any, seqId: string | undefined, tcbSource: unknown, receivedAt: number): Promise<any> {
   const action = typeof body.action === 'string' ? body.action : ''
-  if (services.db.handles(action)) return services.db.handle(action, body, { seqId })
+  if (services.db.handles(action)) return services.db.handle(action, body, { seqId, receivedAt })
   switch (action) {
     case 'functions.invokeFunction':
       return invokeFromFunction(services, body, seqId, tcbSource)

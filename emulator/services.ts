@@ -9,10 +9,10 @@ export interface DatabaseLike {
   start(): Promise<void>
   stop(): Promise<void>
   handles(action: string): boolean
-  handle(action: string, body: any, ctx: { seqId?: string }): Promise<any>
+  handle(action: string, body: any, ctx: { seqId?: string; receivedAt?: number }): Promise<any>
   reset(): Promise<void>
   metrics(): any
-  takeStats(seqPrefix: string): { roundTrips: number; docsExamined: number; docsReturned: number }
+  takeStats(seqPrefix: string): { roundTrips: number; docsExamined: number; docsReturned: number; replyTrips?: number; replyDepth?: number; afterTrips?: number }
 }
 
 export interface Services {

@@ -4,13 +4,14 @@ import { randomBytes } from 'crypto'
 import { DbError } from './codec'
 import { handlers } from './actions'
 import { Journal } from './journal'
-import { DbMetrics, Metrics, SeqStats, Work } from './metrics'
+import { DbMetrics, InvocationTrips, Metrics, Work } from './metrics'
 import { DatabaseSpec, defaultSpecPath, loadSpec } from './spec'
 import { Store } from './store'
 import { Transactions } from './transactions'
 
 export type { DbMetrics } from './metrics'
-export interface DbRequestContext { seqId?: string }
+/** receivedAt: when the HTTP request arrived (performance.now()), to tell parallel requests from sequential ones. */
+export interface DbRequestContext { seqId?: string; receivedAt?: number }
 export interface DatabaseServiceOptions {
   dataDir: string
   specPath?: string
@@ -85,7 +86,7 @@ export class DatabaseService {
       failed = true
       return { ...toErrorReply(e, this.log), requestId: requestId() }
     } finally {
-      this.counters.record(action, ctx?.seqId, work, failed)
+      this.counters.record(action, ctx?.seqId, work, failed, ctx?.receivedAt)
     }
   }
 
@@ -101,7 +102,7 @@ export class DatabaseService {
     return this.counters.snapshot()
   }
 
-  takeStats(seqPrefix: string): SeqStats {
+  takeStats(seqPrefix: string): InvocationTrips {
     return this.counters.take(seqPrefix)
   }
 

@@ -3,6 +3,15 @@
 export interface ActionStats { calls: number; errors: number; docsExamined: number; docsReturned: number }
 export interface UnindexedQuery { collection: string; fields: string[]; action: string; count: number }
 export interface SeqStats { roundTrips: number; docsExamined: number; docsReturned: number }
+/**
+ * An invocation's round trips split by the function's own mark: requests whose seqId carries
+ * `-after` were sent after the reply was ready (notices), the rest are on the reply's path; the
+ * depth counts how many of those were sequential (requests sent in parallel overlap and count once).
+ */
+export interface InvocationTrips extends SeqStats { replyTrips: number; replyDepth: number; afterTrips: number }
+
+/** The marker a function puts in TCB_SEQID for work done after its reply is ready. */
+export const AFTER_REPLY_MARK = '-after'
 export interface DbMetrics {
   actions: Record<string, ActionStats>
   unindexedQueries: UnindexedQuery[]
@@ -25,11 +34,12 @@ export class Metrics {
   private actions = new Map<string, ActionStats>()
   private unindexed = new Map<string, UnindexedQuery>()
   private bySeq = new Map<string, SeqStats>()
+  private intervals = new Map<string, [number, number][]>()
   private printed = new Set<string>()
 
   constructor(private log: (line: string) => void) {}
 
-  record(action: string, seqId: string | undefined, work: Work, failed: boolean) {
+  record(action: string, seqId: string | undefined, work: Work, failed: boolean, receivedAt?: number) {
     let a = this.actions.get(action)
     if (!a) this.actions.set(action, (a = { calls: 0, errors: 0, docsExamined: 0, docsReturned: 0 }))
     a.calls++
@@ -46,6 +56,11 @@ export class Metrics {
     s.roundTrips++
     s.docsExamined += work.examined
     s.docsReturned += work.returned
+    if (receivedAt !== undefined) {
+      const list = this.intervals.get(prefix) ?? []
+      list.push([receivedAt, performance.now()])
+      this.intervals.set(prefix, list)
+    }
   }
 
   /** Counts an unindexed query; the warning line is printed the first time a (collection, fields) shape is seen. */
@@ -61,16 +76,25 @@ export class Metrics {
   }
 
   /** Totals of requests whose seqId starts with `${prefix}-` (nested prefixes included); removed once taken. */
-  take(prefix: string): SeqStats {
-    const out: SeqStats = { roundTrips: 0, docsExamined: 0, docsReturned: 0 }
+  take(prefix: string): InvocationTrips {
+    const out: InvocationTrips = { roundTrips: 0, docsExamined: 0, docsReturned: 0, replyTrips: 0, replyDepth: 0, afterTrips: 0 }
+    const onPath: [number, number][] = []
     for (const [k, s] of this.bySeq) {
       if (k === prefix || k.startsWith(prefix + '-')) {
         out.roundTrips += s.roundTrips
         out.docsExamined += s.docsExamined
         out.docsReturned += s.docsReturned
+        const after = k.slice(prefix.length).includes(AFTER_REPLY_MARK)
+        if (after) out.afterTrips += s.roundTrips
+        else {
+          out.replyTrips += s.roundTrips
+          onPath.push(...(this.intervals.get(k) ?? []))
+        }
         this.bySeq.delete(k)
+        this.intervals.delete(k)
       }
     }
+    out.replyDepth = sequentialDepth(onPath)
     return out
   }
 
@@ -83,9 +107,28 @@ export class Metrics {
   }
 
   reset() {
+    this.intervals.clear()
     this.actions.clear()
     this.unindexed.clear()
     this.bySeq.clear()
     this.printed.clear()
   }
+}
+
+/**
+ * How many requests ran one after another: the longest chain of [received, answered] intervals in
+ * which each starts after the previous one ended (requests in flight together form one step).
+ * @example sequentialDepth([[0, 5], [1, 6], [7, 9]]) // 2
+ */
+export function sequentialDepth(intervals: readonly [number, number][]): number {
+  const byEnd = [...intervals].sort((a, b) => a[1] - b[1])
+  let depth = 0
+  let lastEnd = -Infinity
+  for (const [start, end] of byEnd) {
+    if (start >= lastEnd) {
+      depth++
+      lastEnd = end
+    }
+  }
+  return depth
 }

@@ -8,7 +8,7 @@ import { FunctionMetrics, InvocationStats } from './metrics'
 import { InvocationOutcome, notFound } from './outcome'
 
 export interface DbStatsSource {
-  takeStats(seqPrefix: string): { roundTrips: number; docsExamined: number; docsReturned: number }
+  takeStats(seqPrefix: string): { roundTrips: number; docsExamined: number; docsReturned: number; replyTrips?: number; replyDepth?: number; afterTrips?: number }
 }
 
 export interface FunctionsServiceOptions {
@@ -88,12 +88,14 @@ export class FunctionsService {
     }
     const db = this.opts.db.takeStats(seqId)
     const own = { dbRoundTrips: db.roundTrips, docsExamined: db.docsExamined, docsReturned: db.docsReturned }
+    // The reply's path: this function's own requests before its reply was ready (see AFTER_REPLY_MARK).
+    const path = { replyTrips: db.replyTrips ?? db.roundTrips, replyDepth: db.replyDepth ?? db.roundTrips, afterTrips: db.afterTrips ?? 0 }
     const ms = Date.now() - started
     this.counters.record(name, outcome, { ...own, ms })
     const total = addWork(own, invocation.downstream)
     if (parent) parent.downstream = addWork(parent.downstream, total)
     if (!outcome.ok) this.opts.log(`function ${name} failed: ${outcome.errCode} ${outcome.errMsg}`)
-    return { outcome, stats: { ...total, ms }, requestId }
+    return { outcome, stats: { ...total, ...path, ms }, requestId }
   }
 
   /** Fires the function's timer trigger; undefined when it declares none. */

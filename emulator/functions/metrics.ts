@@ -1,7 +1,19 @@
 // Per-function counters and latency percentiles for GET /dev/metrics.
 import type { InvocationOutcome } from './outcome'
 
-export interface InvocationStats { dbRoundTrips: number; docsExamined: number; docsReturned: number; ms: number }
+/**
+ * One invocation's work. replyTrips / replyDepth: the function's own database round trips before its
+ * reply was ready, and how many of them ran one after another; afterTrips: those sent after (notices).
+ */
+export interface InvocationStats {
+  dbRoundTrips: number
+  docsExamined: number
+  docsReturned: number
+  ms: number
+  replyTrips?: number
+  replyDepth?: number
+  afterTrips?: number
+}
 
 const MAX_SAMPLES = 10_000
 

@@ -212,6 +212,7 @@ export const ENV_VARIABLES = [
   { name: 'AUTO_CLOSE_WORKING_DAYS', source: 'server/shared/config.ts', required: false, purpose: 'working days before an answered issue auto-closes (default from DEFAULT_DESK_CONFIG)' },
   { name: 'RED_AFTER_WORKING_DAYS', source: 'server/shared/config.ts', required: false, purpose: 'working days overdue before an issue turns red (default from DEFAULT_DESK_CONFIG)' },
   { name: 'LOCAL_CLOUD_CLOCK_OFFSET_MS', source: 'server/runtime/clock.ts', required: false, localOnly: true, purpose: 'local cloud only: shifts the clock in tests; never set in a real environment' },
+  { name: 'TCB_SEQID', source: 'server/runtime/entry.ts', required: false, platform: true, purpose: 'set by the platform per invocation (request tracing); the entry marks the requests it sends after its reply. Never set by hand' },
 ]
 
 /** `process.env.X` and `process.env['X']` names in a source or bundle text; `process.env[`TEMPLATE_${…}`]` expands over templateKeys. */
@@ -284,7 +285,7 @@ export function validateFunctionConfig(config, pkg) {
  */
 export function functionPlan(fn, templateKeys = []) {
   const c = fn.config || {}
-  const envVariables = fn.bundle ? envVarsIn(fn.bundle, templateKeys).filter((n) => !describeEnvVar(n)?.localOnly) : []
+  const envVariables = fn.bundle ? envVarsIn(fn.bundle, templateKeys).filter((n) => !describeEnvVar(n)?.localOnly && !describeEnvVar(n)?.platform) : []
   return {
     name: fn.name,
     config: { timeout: c.timeout, memorySize: c.memorySize, installDependency: true },
@@ -313,7 +314,7 @@ export function deployPlan(root) {
     storageRule: storageRulePlan(storageRules),
     uniqueCaveats: uniqueIndexCaveats(collections),
     functions: functions.map((fn) => functionPlan(fn, templateKeys)),
-    envVariables: ENV_VARIABLES.filter((v) => !v.localOnly).flatMap((v) =>
+    envVariables: ENV_VARIABLES.filter((v) => !v.localOnly && !v.platform).flatMap((v) =>
       v.template ? templateKeys.map((k) => ({ ...v, name: `TEMPLATE_${k.toUpperCase()}` })) : [v],
     ),
     problems: [

@@ -1,6 +1,8 @@
 import type { issuesContract } from '../../src/domain/contract/issues'
 import type { Handlers } from '../runtime/entry'
-import { act, get, raise } from './handlers'
+import { act } from './act'
+import { get } from './handlers'
 import { list } from './list'
+import { raise } from './raise'
 
 export const issuesHandlers: Handlers<typeof issuesContract> = { raise, act, get, list }

@@ -1,6 +1,6 @@
 import type * as v from 'valibot'
 import { AppError } from '../../src/domain/errors'
-import { OPEN_STATES, caseNoQuery, caseYearOf, formatCaseNo, issueCardFor } from '../../src/domain/issue'
+import { ALL_STATES, OPEN_STATES, caseNoQuery, caseYearOf, formatCaseNo, issueCardFor } from '../../src/domain/issue'
 import { viewerOf } from '../../src/domain/visibility'
 import type { listIssuesInput } from '../../src/domain/schemas/issues'
 import type { Caller, Issue } from '../../src/domain/types'
@@ -56,6 +56,8 @@ export function whereFor(caller: Caller, f: Filter, now: number): Record<string,
   if (f.overdue) where['facts.runningDue'] = _.lt(now)
   if (f.supervised !== undefined) where.supervised = f.supervised
   if (f.ladder) where.ladder = f.ladder
+  // 督办 filters ride on the (state, raisedAt) index: name every state when the filter names none.
+  if ((f.supervised !== undefined || f.ladder) && where.state === undefined) where.state = _.in([...ALL_STATES])
   if (f.keyword) {
     // A case number (2026-000123, or its last digits) finds the case; any other word searches titles.
     const caseNo = caseNoQuery(f.keyword)

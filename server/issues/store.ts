@@ -7,6 +7,7 @@
 import type { WorkCalendar } from '../../src/domain/calendar/types'
 import { AppError } from '../../src/domain/errors'
 import type { Step } from '../../src/domain/issue'
+import { type PendingNotice, pendingNoticeOf } from '../../src/domain/issue/notices'
 import { issueFacts } from '../../src/domain/metrics/facts'
 import type { Issue } from '../../src/domain/types'
 import { command, getDb } from '../runtime/cloud'
@@ -19,7 +20,7 @@ export async function loadIssue(issueId: string): Promise<Issue | null> {
   return (data as Issue | null) ?? null
 }
 
-const SKIP = new Set(['_id', 'timeline', 'version', 'facts'])
+const SKIP = new Set(['_id', 'timeline', 'version', 'facts', 'outbox'])
 
 /** The update document for before → after: changed fields set whole, vanished fields removed. */
 export function updateFor(before: Issue, after: Issue): Record<string, unknown> {
@@ -40,14 +41,20 @@ export function updateFor(before: Issue, after: Issue): Record<string, unknown> 
   return data
 }
 
-export async function commitStep(before: Issue, step: Step, calendar: WorkCalendar): Promise<Issue> {
+/**
+ * Saves one step: the changed fields, the version, the timeline event, the metric facts and — in
+ * the same conditional update — the step's notices for the outbox. Returns the issue and the notice.
+ */
+export async function commitStep(before: Issue, step: Step, calendar: WorkCalendar): Promise<Issue & { notice?: PendingNotice }> {
   const _ = command()
   const after = step.issue
+  const notice = pendingNoticeOf(after, step.event)
   const data = {
     ...updateFor(before, after),
     version: after.version,
     timeline: _.push([step.event]),
     facts: _.set(issueFacts(after, calendar)),
+    ...(notice ? { outbox: _.push([notice]) } : {}),
   }
   const res = await issuesCollection().where({ _id: before._id, version: before.version }).update({ data })
   if (res.stats.updated !== 1) {
@@ -57,5 +64,5 @@ export async function commitStep(before: Issue, step: Step, calendar: WorkCalend
       version: current?.version,
     })
   }
-  return after
+  return notice ? { ...after, notice } : after
 }

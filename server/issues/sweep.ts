@@ -9,7 +9,7 @@ import { OPEN_STATES, transition } from '../../src/domain/issue'
 import type { Issue } from '../../src/domain/types'
 import { command } from '../runtime/cloud'
 import { deskConfig } from '../shared/config'
-import { notifyStep } from './notify'
+import { sendStepNotices } from './notices'
 import { commitStep, issuesCollection } from './store'
 
 export type SweepAction = 'escalate' | 'auto_close' | 'recompute_deadlines'
@@ -40,7 +40,7 @@ export async function sweep(action: SweepAction, states: readonly Issue['state']
       try {
         const saved = await commitStep(issue, step.value, calendar)
         result.changed++
-        await notifyStep(saved, step.value.event, null, now)
+        if (saved.notice) await sendStepNotices(saved, saved.notice, now)
       } catch (e) {
         if (!isAppError(e) || e.code !== 'CONFLICT') throw e
         result.conflicts++ // someone acted meanwhile; the next run sees the new state

@@ -4,7 +4,7 @@ import { weekKey, ymdOf } from '../../src/domain/time'
 import type { Project, User } from '../../src/domain/types'
 import { command, getDb } from '../runtime/cloud'
 import { COLLECTIONS } from '../repo/collections'
-import { type Message, sendMessages } from '../notify/send'
+import { type Message, isSettled, sendMessages } from '../notify/send'
 import { jobDone, markJobDone } from './jobMarks'
 import { links } from '../../src/domain/links'
 
@@ -56,6 +56,6 @@ export async function digestReminders(calendar: WorkCalendar, now: number): Prom
     })
   }
   const results = await sendMessages(messages, now)
-  if (results.length === 0 || results.some((r) => r.outcome !== 'failed')) await markJobDone(mark, now)
+  if (results.every(isSettled)) await markJobDone(mark, now)
   return { reminded: messages.length }
 }

@@ -6,7 +6,7 @@ import { DAY_MS, startOfDay, ymdOf } from '../../src/domain/time'
 import type { Issue, User } from '../../src/domain/types'
 import { command, getDb } from '../runtime/cloud'
 import { COLLECTIONS } from '../repo/collections'
-import { type Message, sendMessages } from '../notify/send'
+import { type Message, isSettled, sendMessages } from '../notify/send'
 import { dayText } from '../notify/templates'
 import { jobDone, markJobDone } from './jobMarks'
 
@@ -91,6 +91,6 @@ export async function dailyReminders(calendar: WorkCalendar, now: number): Promi
   }
   const results = await sendMessages(messages, now)
   // Only when every message has its record: a bookkeeping failure leaves the day open for a rerun.
-  if (results.length === 0 || results.some((r) => r.outcome !== 'failed')) await markJobDone(mark, now)
+  if (results.every(isSettled)) await markJobDone(mark, now)
   return { reminded: messages.length }
 }

@@ -13,6 +13,7 @@ import { OPEN_STATES } from '../../src/domain/issue'
 import { isoWeekday, shanghaiHour, weekKey, ymdOf } from '../../src/domain/time'
 import { command, getDb } from '../runtime/cloud'
 import { COLLECTIONS } from '../repo/collections'
+import { drainOutbox } from '../issues/notices'
 import { sweep } from '../issues/sweep'
 import { loadCalendar } from '../shared/calendar'
 import { planWeek } from '../visits/plan'
@@ -40,6 +41,8 @@ export async function runJobs(now: number): Promise<Record<string, unknown>> {
   report.missed = await markMissedVisits(now)
   report.escalate = await sweep('escalate', OPEN_STATES.filter((s) => s !== 'resolved'), calendar, now)
   report.autoClose = await sweep('auto_close', ['resolved'], calendar, now)
+  // Notices a step stored but nobody sent: a crash after the step, a claim whose sender died.
+  report.notices = await drainOutbox(now)
   if (shanghaiHour(now) >= REMIND_HOUR) {
     report.reminders = await dailyReminders(calendar, now)
     report.digest = await digestReminders(calendar, now)

@@ -1,37 +1,42 @@
 /**
- * Sending subscribe messages without ever failing the action that caused them. Every attempt is
- * recorded in `notifications` with its outcome per recipient; credits per (user, template) are
- * tracked in `subscriptions` so the product does not spend calls it knows will fail.
+ * Sending subscribe messages exactly once per message id, without ever failing what caused them.
  *
- * Outcomes: 'sent'; 'no_credit' (no one-time credit recorded, or a long-term template never
- * accepted or switched off — not attempted); 'refused' (WeChat answered 43101: the product zeroes its credit,
- * or marks a long-term template refused, and stops spending until the user subscribes again);
- * 'failed' (any other error, or the bookkeeping itself failed).
+ * Every message has a deterministic id (the step's or the job's). Before sending, a sender CLAIMS
+ * it by creating its record in `notifications` under that id: two senders at once (two hourly runs,
+ * a reply and the hourly drain) cannot both create it, so only one sends. A claim that was never
+ * settled (the sender died between claim and send) can be taken over once its lease has run out.
+ * After the send, the record holds the outcome: 'sent'; 'no_credit' (no one-time credit recorded, or
+ * a long-term template never accepted or switched off — not attempted); 'refused' (WeChat answered
+ * 43101: the credit is zeroed); 'failed' (any other error). Credits per (user, template) are tracked
+ * in `subscriptions` so calls known to fail are not made.
  *
- * Messages may carry a deterministic record id (the daily jobs do): a message whose record exists
- * is not sent again, so a job fired twice, or crashed and fired again, does not repeat itself.
+ * The guarantee is at-least-once with dedup: a sender that dies after WeChat accepted a message but
+ * before recording it leaves a claim that a later sender takes over and sends again. Everything else
+ * — a crash before the send, two senders at once, a retried job — sends each message once.
  */
 import { getCloud, getDb, command } from '../runtime/cloud'
 import { COLLECTIONS } from '../repo/collections'
 import { type TemplateKey, isLongTerm, templateData, templateId } from './templates'
 
 export interface Message {
+  /** Deterministic `notifications` id: one message per id, ever. */
+  id: string
   touser: string
   key: TemplateKey
   page: string
   fields: { title: string; state: string; note: string; at: number }
   /** What caused it, for the record (e.g. 'issue:<id>:confirm:v7'). */
   cause: string
-  /** Deterministic `notifications` id: set it to send at most once per id. */
-  id?: string
 }
 
 export type Outcome = 'sent' | 'no_credit' | 'refused' | 'failed'
 
 export interface SendResult {
+  id: string
   touser: string
   key: TemplateKey
-  outcome: Outcome
+  /** 'busy': another sender holds a live claim on it; 'done': it was settled before. */
+  outcome: Outcome | 'busy' | 'done'
 }
 
 /** The product's record of a user's subscription to one template. */
@@ -47,70 +52,29 @@ export interface Credit {
 
 export const creditId = (openid: string, key: TemplateKey): string => `${openid}_${key}`
 
-interface Attempt extends SendResult {
-  cause: string
-  id?: string
-  errCode?: number
-}
+/** A claim not settled within this long is taken to be dead (longer than any function's time limit). */
+export const CLAIM_LEASE_MS = 2 * 60_000
 
-/** Send a batch: one read of the recipients' credits, the sends in parallel, then the records. */
-export async function sendMessages(messages: Message[], now: number): Promise<SendResult[]> {
-  let unique = dedupe(messages)
-  if (unique.length === 0) return []
+export const isSettled = (r: SendResult): boolean => r.outcome !== 'busy'
+
+/** Claims the message: true when this sender may send it now. */
+async function claim(m: Message, now: number): Promise<'mine' | 'busy' | 'done'> {
   const db = getDb()
   const _ = command()
+  const record = { openid: m.touser, templateKey: m.key, outcome: 'sending', cause: m.cause, claimedAt: now, at: now }
   try {
-    const recordIds = unique.map((m) => m.id).filter((id): id is string => !!id)
-    if (recordIds.length) {
-      const done = new Set<string>()
-      for (let i = 0; i < recordIds.length; i += 500) {
-        const ids = recordIds.slice(i, i + 500)
-        const { data } = await db.collection(COLLECTIONS.notifications).where({ _id: _.in(ids) }).field({ _id: true }).limit(ids.length).get()
-        for (const r of data as { _id: string }[]) done.add(r._id)
-      }
-      unique = unique.filter((m) => !m.id || !done.has(m.id))
-      if (unique.length === 0) return []
-    }
-    const credits = new Map<string, Credit>()
-    const ids = unique.map((m) => creditId(m.touser, m.key))
-    for (let i = 0; i < ids.length; i += 500) {
-      const page = ids.slice(i, i + 500)
-      const { data } = await db.collection(COLLECTIONS.subscriptions).where({ _id: _.in(page) }).limit(page.length).get()
-      for (const c of data as Credit[]) credits.set(c._id, c)
-    }
-    const results = await Promise.all(unique.map((m) => sendOne(m, credits.get(creditId(m.touser, m.key)))))
-    const subscriptions = db.collection(COLLECTIONS.subscriptions)
-    const notifications = db.collection(COLLECTIONS.notifications)
-    const record = (r: Attempt) => ({ openid: r.touser, templateKey: r.key, outcome: r.outcome, errCode: r.errCode ?? null, cause: r.cause, at: now })
-    const keyed = results.filter((r) => r.id)
-    const loose = results.filter((r) => !r.id)
-    await Promise.all([
-      ...results.map((r) => {
-        const id = creditId(r.touser, r.key)
-        if (r.outcome === 'sent' && !isLongTerm(r.key))
-          return subscriptions.where({ _id: id, remaining: _.gt(0) }).update({ data: { remaining: _.inc(-1), updatedAt: now } })
-        if (r.outcome === 'refused')
-          return subscriptions.doc(id).set({ data: { openid: r.touser, key: r.key, remaining: 0, refused: isLongTerm(r.key), updatedAt: now } })
-        return null
-      }),
-      ...keyed.map((r) => notifications.doc(r.id as string).set({ data: record(r) })),
-      loose.length ? notifications.add({ data: loose.map(record) }) : null,
-    ])
-    return results.map(({ touser, key, outcome }) => ({ touser, key, outcome }))
+    await db.collection(COLLECTIONS.notifications).add({ data: { _id: m.id, ...record } })
+    return 'mine'
   } catch (e) {
-    console.error('[notify] recording failed', e)
-    return unique.map((m) => ({ touser: m.touser, key: m.key, outcome: 'failed' as const }))
+    if (!/E11000|duplicate/i.test(String((e as Error)?.message))) throw e
   }
-}
-
-function dedupe(messages: Message[]): Message[] {
-  const seen = new Set<string>()
-  return messages.filter((m) => {
-    const k = m.id ?? `${m.touser}|${m.key}`
-    if (seen.has(k)) return false
-    seen.add(k)
-    return true
-  })
+  // Taken over only when its sender is gone (the lease ran out) and it was never settled.
+  const { stats } = await db.collection(COLLECTIONS.notifications)
+    .where({ _id: m.id, outcome: 'sending', claimedAt: _.lt(now - CLAIM_LEASE_MS) })
+    .update({ data: { claimedAt: now } })
+  if (stats.updated === 1) return 'mine'
+  const { data } = await db.collection(COLLECTIONS.notifications).doc(m.id).field({ outcome: true }).get()
+  return (data as { outcome?: string } | null)?.outcome === 'sending' ? 'busy' : 'done'
 }
 
 /** Whether the product believes a send can succeed: a one-time credit left, or a long-term template accepted and not switched off. */
@@ -118,9 +82,8 @@ export function mayUse(key: TemplateKey, credit: Credit | undefined): boolean {
   return isLongTerm(key) ? !!credit && !credit.refused : (credit?.remaining ?? 0) > 0
 }
 
-async function sendOne(m: Message, credit: Credit | undefined): Promise<Attempt> {
-  const base = { touser: m.touser, key: m.key, cause: m.cause, ...(m.id ? { id: m.id } : {}) }
-  if (!mayUse(m.key, credit)) return { ...base, outcome: 'no_credit' }
+async function deliver(m: Message, credit: Credit | undefined): Promise<{ outcome: Outcome; errCode?: number }> {
+  if (!mayUse(m.key, credit)) return { outcome: 'no_credit' }
   try {
     await getCloud().openapi.subscribeMessage.send({
       touser: m.touser,
@@ -129,9 +92,61 @@ async function sendOne(m: Message, credit: Credit | undefined): Promise<Attempt>
       data: templateData(m.key, m.fields),
       miniprogramState: process.env.MINIPROGRAM_STATE || 'formal',
     })
-    return { ...base, outcome: 'sent' }
+    return { outcome: 'sent' }
   } catch (e) {
     const errCode = Number((e as { errCode?: number }).errCode)
-    return { ...base, outcome: errCode === 43101 ? 'refused' : 'failed', errCode: Number.isFinite(errCode) ? errCode : undefined }
+    return { outcome: errCode === 43101 ? 'refused' : 'failed', ...(Number.isFinite(errCode) ? { errCode } : {}) }
   }
+}
+
+/** Records the outcome on the claim and adjusts the credit. */
+async function settle(m: Message, outcome: Outcome, errCode: number | undefined, now: number): Promise<void> {
+  const db = getDb()
+  const _ = command()
+  const id = creditId(m.touser, m.key)
+  await Promise.all([
+    db.collection(COLLECTIONS.notifications).doc(m.id).update({ data: { outcome, errCode: errCode ?? null, at: now } }),
+    outcome === 'sent' && !isLongTerm(m.key)
+      ? db.collection(COLLECTIONS.subscriptions).where({ _id: id, remaining: _.gt(0) }).update({ data: { remaining: _.inc(-1), updatedAt: now } })
+      : null,
+    outcome === 'refused'
+      ? db.collection(COLLECTIONS.subscriptions).doc(id).set({ data: { openid: m.touser, key: m.key, remaining: 0, refused: isLongTerm(m.key), updatedAt: now } })
+      : null,
+  ])
+}
+
+/** Reads the recipients' credits in one query per 500. */
+async function creditsOf(messages: readonly Message[]): Promise<Map<string, Credit>> {
+  const _ = command()
+  const credits = new Map<string, Credit>()
+  const ids = [...new Set(messages.map((m) => creditId(m.touser, m.key)))]
+  for (let i = 0; i < ids.length; i += 500) {
+    const page = ids.slice(i, i + 500)
+    const { data } = await getDb().collection(COLLECTIONS.subscriptions).where({ _id: _.in(page) }).limit(page.length).get()
+    for (const c of data as Credit[]) credits.set(c._id, c)
+  }
+  return credits
+}
+
+/** Sends a batch: the credits in one read, then each message claimed, sent and settled (in parallel). */
+export async function sendMessages(messages: Message[], now: number): Promise<SendResult[]> {
+  const unique = [...new Map(messages.map((m) => [m.id, m])).values()]
+  if (unique.length === 0) return []
+  const credits = await creditsOf(unique)
+  return Promise.all(
+    unique.map(async (m): Promise<SendResult> => {
+      const base = { id: m.id, touser: m.touser, key: m.key }
+      try {
+        const claimed = await claim(m, now)
+        if (claimed !== 'mine') return { ...base, outcome: claimed }
+        const { outcome, errCode } = await deliver(m, credits.get(creditId(m.touser, m.key)))
+        await settle(m, outcome, errCode, now)
+        return { ...base, outcome }
+      } catch (e) {
+        // The claim stays unsettled: its lease runs out and a later drain sends it.
+        console.error('[notify] sending failed', m.id, e)
+        return { ...base, outcome: 'busy' }
+      }
+    }),
+  )
 }

@@ -2,6 +2,14 @@
  * A cloud function entry reads like a table of contents: action name → handler.
  * The entry validates the event, resolves the caller from WeChat's context (never from the
  * event), runs the handler and answers with one envelope shape.
+ *
+ * - A handler may name its first reads (`prefetch`): they run together with the caller's own
+ *   document, so the reply's path starts with one parallel round trip instead of two.
+ * - Work that must not hold the reply (sending the step's notices) is handed to `ctx.after`: it
+ *   runs once the reply is ready, never fails it, and is marked as such for the local cloud's
+ *   round-trip count (AFTER_REPLY_MARK).
+ * - A timer event is honoured only from the platform's timer trigger (no OPENID, SOURCE wx_trigger,
+ *   the trigger's own name); its time is the server's clock, never the event's.
  */
 import type { ActionSpec, Envelope, FunctionContract, OutputOf, ParsedInputOf } from '../../src/domain/contract/define'
 import { AppError, isAppError } from '../../src/domain/errors'
@@ -19,32 +27,78 @@ export interface ActionContext {
   now: number
   /** The raw event, for top-level CloudID fields resolved by the platform. */
   event: Record<string, unknown>
+  /** Runs `task` after the reply is ready (and before the function returns); its failure is only logged. */
+  after(task: () => Promise<unknown>): void
 }
 
-export type Handlers<C extends FunctionContract> = {
-  [A in keyof C]: (input: ParsedInputOf<C[A]>, ctx: ActionContext) => Promise<OutputOf<C[A]>>
+/** What a handler may know before the caller is resolved: who (OPENID only) and when. */
+export interface PrefetchContext {
+  openid: string
+  now: number
 }
+
+type Run<I, O> = (input: I, ctx: ActionContext) => Promise<O>
+export interface Prefetching<I, O, P> {
+  prefetch: (input: I, at: PrefetchContext) => Promise<P>
+  run: (input: I, ctx: ActionContext, prefetched: P) => Promise<O>
+}
+export type Handler<I, O> = Run<I, O> | Prefetching<I, O, any>
+
+export type Handlers<C extends FunctionContract> = { [A in keyof C]: Handler<ParsedInputOf<C[A]>, OutputOf<C[A]>> }
+
+/** A handler that reads `prefetch` in parallel with the caller's own document. */
+export const withPrefetch = <I, O, P>(h: Prefetching<I, O, P>): Prefetching<I, O, P> => h
 
 export interface TimerContext {
   now: number
   event: Record<string, unknown>
+  after(task: () => Promise<unknown>): void
 }
 
 export interface FunctionOptions {
-  /** Runs when a timer trigger fires the function (no OPENID). */
-  onTimer?: (ctx: TimerContext) => Promise<unknown>
+  /** The function's timer trigger (config.json `triggers[0]`): its name, and what it runs. */
+  timer?: { triggerName: string; run: (ctx: TimerContext) => Promise<unknown> }
 }
 
 const MAX_EVENT_BYTES = 256 * 1024
+/** Marks the database requests of work done after the reply (the local cloud counts them apart). */
+export const AFTER_REPLY_MARK = '-after'
+
+/** Runs the deferred tasks with their requests marked; a failure is logged, never answered. */
+async function runAfterReply(tasks: (() => Promise<unknown>)[]): Promise<void> {
+  if (!tasks.length) return
+  const seq = process.env.TCB_SEQID
+  if (seq) process.env.TCB_SEQID = `${seq}${AFTER_REPLY_MARK}`
+  try {
+    for (const task of tasks) {
+      try {
+        await task()
+      } catch (e) {
+        console.error('[after reply] failed', e)
+      }
+    }
+  } finally {
+    if (seq) process.env.TCB_SEQID = seq
+  }
+}
+
+function isTimerInvocation(event: Record<string, unknown>, triggerName: string): boolean {
+  const context = wxContext()
+  return !context.OPENID && String(context.SOURCE ?? '').split(',').includes('wx_trigger') && event.TriggerName === triggerName
+}
 
 export function defineFunction<C extends FunctionContract>(contract: C, handlers: Handlers<C>, options: FunctionOptions = {}) {
   return async function main(event: any): Promise<Envelope<unknown>> {
     const at = now()
+    const deferred: (() => Promise<unknown>)[] = []
+    const after = (task: () => Promise<unknown>) => void deferred.push(task)
     try {
-      if (event && event.Type === 'Timer' && options.onTimer) {
-        if (wxContext().OPENID) throw new AppError('FORBIDDEN', '定时任务只能由定时触发器调用')
-        const at = typeof event.Time === 'string' && !Number.isNaN(Date.parse(event.Time)) ? Date.parse(event.Time) : now()
-        return { ok: true, data: await options.onTimer({ now: at, event }) }
+      if (event && event.Type === 'Timer') {
+        if (!options.timer || !isTimerInvocation(event, options.timer.triggerName)) throw new AppError('FORBIDDEN', '定时任务只能由定时触发器调用')
+        // The minute the trigger fired in (it fires on the hour): a rerun in that minute records the same instants.
+        const data = await options.timer.run({ now: Math.floor(at / 60_000) * 60_000, event, after })
+        await runAfterReply(deferred)
+        return { ok: true, data, now: at }
       }
       if (!event || typeof event !== 'object' || typeof event.action !== 'string') {
         throw new AppError('INVALID_INPUT', '缺少 action')
@@ -57,8 +111,14 @@ export function defineFunction<C extends FunctionContract>(contract: C, handlers
       const openid = wxContext().OPENID
       if (!openid || typeof openid !== 'string') throw new AppError('UNAUTHENTICATED', '请在微信中打开小程序')
       const input = parseInput(spec.input, event.input ?? {})
-      const { caller, user } = await resolveCaller(openid)
-      const data = await handlers[event.action as keyof C](input as any, { openid, caller, user, now: at, event })
+      const handler = handlers[event.action as keyof C] as Handler<never, unknown>
+      const [{ caller, user }, prefetched] = await Promise.all([
+        resolveCaller(openid),
+        typeof handler === 'function' ? undefined : handler.prefetch(input as never, { openid, now: at }),
+      ])
+      const ctx: ActionContext = { openid, caller, user, now: at, event, after }
+      const data = typeof handler === 'function' ? await handler(input as never, ctx) : await handler.run(input as never, ctx, prefetched)
+      await runAfterReply(deferred)
       return { ok: true, data, now: at }
     } catch (e) {
       if (isAppError(e)) return { ok: false, error: e.toJSON(), now: at }

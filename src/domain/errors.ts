@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'PROJECT_ALREADY_BOUND'
   | 'NOT_IN_GROUP'
   | 'INVITE_INVALID'
+  | 'IDEMPOTENCY_MISMATCH'
   | 'RATE_LIMITED'
   | 'INTERNAL'
 

@@ -254,6 +254,9 @@ export interface TimelineEvent {
   onBehalfOf?: string
   /** Action-specific payload: every value needed to replay the step (computed deadlines included). */
   data?: Record<string, unknown>
+  /** The client's id for the request that took the step, and a digest of its body (a retry is answered, not applied twice). */
+  requestId?: string
+  requestDigest?: string
 }
 
 /**
@@ -279,6 +282,8 @@ export interface Issue {
   /** Who raised it and how to reach them, as registered when it was raised. */
   raiser?: { name: string; phone?: string }
   clientRequestId: string
+  /** Digest of the raise request's body: the same clientRequestId with another body is refused. */
+  requestDigest?: string
   /** Start of the triage clock: receipt by the service team (the raise, a return, a reopening back to 待交办). */
   triageFrom?: number
   /** Dispatch, decline or solve it on the spot by then: 1 working day (urgent: 2 clock hours) from triageFrom. */

@@ -28,7 +28,7 @@ async function raiseAndDispatch(title: string, complexity: 'complex' | 'simple')
   const raised = await w.liaison.call('issues', 'raise', {
     projectId: w.project._id, source: 'group', category: 'approval', title, description: '年底前需要办结', photos: [], urgency: 'normal', clientRequestId: requestId(),
   })
-  return w.staffA.call('issues', 'act', { issueId: raised.issue._id, command: { action: 'dispatch', leadDepartmentId: w.departments.zj, category: 'approval', complexity } })
+  return w.staffA.call('issues', 'act', { issueId: raised.issue._id, expectedVersion: raised.issue.version, command: { action: 'dispatch', leadDepartmentId: w.departments.zj, category: 'approval', complexity } })
 }
 
 /** The answer deadline the view shows (the issue is signed for: 办理中). */
@@ -44,12 +44,12 @@ describe('a working-day limit that crosses into a year whose arrangement is not 
   beforeAll(async () => {
     await setClock('2026-12-28T02:00:00Z') // Monday 10:00 in Shanghai
     open = await raiseAndDispatch('年底施工许可', 'complex')
-    open = await w.handlerZj.call('issues', 'act', { issueId: open.issue._id, command: { action: 'sign_for' } })
+    open = await w.handlerZj.call('issues', 'act', { issueId: open.issue._id, expectedVersion: open.issue.version, command: { action: 'sign_for' } })
     closed = await raiseAndDispatch('年底咨询', 'simple')
-    closed = await w.handlerZj.call('issues', 'act', { issueId: closed.issue._id, command: { action: 'sign_for' } })
-    closed = await w.handlerZj.call('issues', 'act', { issueId: closed.issue._id, command: { action: 'answer', text: '已于 12 月 29 日办结并电话告知企业', files: [] } })
-    closed = await w.staffA.call('issues', 'act', { issueId: closed.issue._id, command: { action: 'review', passed: true, checklist: { solved: true, allAsksAnswered: true, enterpriseContacted: true, dateForRemaining: true } } })
-    closed = await w.liaison.call('issues', 'act', { issueId: closed.issue._id, command: { action: 'confirm', resolution: 'solved', rating: 'satisfied' } })
+    closed = await w.handlerZj.call('issues', 'act', { issueId: closed.issue._id, expectedVersion: closed.issue.version, command: { action: 'sign_for' } })
+    closed = await w.handlerZj.call('issues', 'act', { issueId: closed.issue._id, expectedVersion: closed.issue.version, command: { action: 'answer', text: '已于 12 月 29 日办结并电话告知企业', files: [] } })
+    closed = await w.staffA.call('issues', 'act', { issueId: closed.issue._id, expectedVersion: closed.issue.version, command: { action: 'review', passed: true, checklist: { solved: true, allAsksAnswered: true, enterpriseContacted: true, dateForRemaining: true } } })
+    closed = await w.liaison.call('issues', 'act', { issueId: closed.issue._id, expectedVersion: closed.issue.version, command: { action: 'confirm', resolution: 'solved', rating: 'satisfied' } })
   })
 
   it('is estimated from the statutory holidays and says so', async () => {

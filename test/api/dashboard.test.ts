@@ -11,7 +11,7 @@ const DAY = 86_400_000
 
 async function closedIssue(title: string, resolution: 'solved' | 'partly', rating: 'satisfied' | 'basically' | 'unsatisfied') {
   let d = await w.liaison.call('issues', 'raise', { projectId: w.project._id, source: 'group', category: 'market', title, description: '请协调', photos: [], urgency: 'normal', clientRequestId: requestId() })
-  const act = async (who: World['liaison'], command: Record<string, unknown>) => (d = await who.call('issues', 'act', { issueId: d.issue._id, command: command as any }))
+  const act = async (who: World['liaison'], command: Record<string, unknown>) => (d = await who.call('issues', 'act', { issueId: d.issue._id, expectedVersion: d.issue.version, command: command as any }))
   await act(w.staffA, { action: 'dispatch', leadDepartmentId: w.departments.zj, category: 'market' })
   await act(w.handlerZj, { action: 'sign_for' })
   await act(w.handlerZj, { action: 'answer', text: '已办结，12 月 1 日前完成剩余事项，已电话告知企业', files: [] })

@@ -10,7 +10,7 @@ import path from 'node:path'
 import type { IssueDetail } from '../../src/domain/contract/issues'
 import type { Issue, Visit } from '../../src/domain/types'
 import { weekKey } from '../../src/domain/time'
-import { type App, type Caller, startApp } from './support/app'
+import { type App, type Caller, startApp, stepRequestId } from './support/app'
 import { type Ack, attempt, fireJobs, issueInvariantProblems, issuesOf, lifecycleOf, resetClock, setClock, sleep, startAppWithFunctions } from './support/hostileFaults'
 import { buildWorld, requestId, type World } from './support/world'
 
@@ -25,7 +25,8 @@ const raiseInput = (projectId: string, clientRequestId: string, n = 0, extra: Re
   projectId, source: 'group', category: CATEGORIES[n % CATEGORIES.length], title: `问题 ${clientRequestId.slice(-12)}`, description: '故障测试中提出的问题',
   photos: [], urgency: 'normal', clientRequestId, ...extra,
 })
-const actEvent = (issueId: string, expectedVersion: number, command: Record<string, unknown>) => ({ action: 'act', input: { issueId, expectedVersion, command } })
+/** One attempt of one step: its request id is made once, so resending this event is a retry. */
+const actEvent = (issueId: string, expectedVersion: number, command: Record<string, unknown>) => ({ action: 'act', input: { issueId, expectedVersion, clientRequestId: stepRequestId(), command } })
 const dispatchTo = (departmentId: string) => ({ action: 'dispatch', leadDepartmentId: departmentId, category: 'approval', complexity: 'normal' })
 
 describe('the local cloud killed with SIGKILL mid-write', () => {

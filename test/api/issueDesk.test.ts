@@ -93,7 +93,7 @@ describe('refusals leave the issue as it was', () => {
 
   it('refuses an illegal transition with INVALID_TRANSITION and a Chinese message', async () => {
     const d = await raiseBy(w.liaison, w.project._id, '政策咨询', 'policy')
-    const err = await w.staffA.fail('issues', 'act', { issueId: d.issue._id, command: { action: 'review', passed: true, checklist: CHECKS_OK } })
+    const err = await w.staffA.fail('issues', 'act', { issueId: d.issue._id, expectedVersion: d.issue.version, command: { action: 'review', passed: true, checklist: CHECKS_OK } })
     expect(['INVALID_TRANSITION', 'FORBIDDEN']).toContain(err.code)
     expect(err.message).toMatch(/[\u4e00-\u9fa5]/)
   })
@@ -106,7 +106,7 @@ describe('refusals leave the issue as it was', () => {
     d = await act(w.staffA, d, { action: 'sign_for' })
     expect(d.issue.timeline.at(-1)?.text).toContain('代生态环境分局')
     d = await act(w.staffA, d, { action: 'answer', text: '已受理排污许可申请，12 月 5 日前发证', files: [] })
-    const err = await w.staffA.fail('issues', 'act', { issueId: d.issue._id, command: { action: 'review', passed: true, checklist: CHECKS_OK } })
+    const err = await w.staffA.fail('issues', 'act', { issueId: d.issue._id, expectedVersion: d.issue.version, command: { action: 'review', passed: true, checklist: CHECKS_OK } })
     expect(err.code).toBe('SELF_REVIEW')
     d = await act(w.manager, await w.manager.call('issues', 'get', { issueId: d.issue._id }), { action: 'review', passed: true, checklist: CHECKS_OK })
     expect(d.issue.state).toBe('resolved')
@@ -122,7 +122,7 @@ describe('refusals leave the issue as it was', () => {
   it('a member of another project cannot read, list or act on this project\'s issues by id', async () => {
     const d = await raiseBy(w.liaison, w.project._id, '道路破损', 'utilities')
     expect((await w.otherLiaison.fail('issues', 'get', { issueId: d.issue._id })).code).toBe('NOT_FOUND')
-    expect((await w.otherLiaison.fail('issues', 'act', { issueId: d.issue._id, command: { action: 'withdraw' } })).code).toBe('NOT_FOUND')
+    expect((await w.otherLiaison.fail('issues', 'act', { issueId: d.issue._id, expectedVersion: d.issue.version, command: { action: 'withdraw' } })).code).toBe('NOT_FOUND')
     const list = await w.otherLiaison.call('issues', 'list', { projectId: w.project._id })
     expect(list.items).toEqual([])
     expect((await app.as(MANAGER).call('issues', 'list', { projectId: w.project._id })).items.length).toBeGreaterThan(0)

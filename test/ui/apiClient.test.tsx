@@ -19,7 +19,7 @@ describe('the cloud client', () => {
 
   it('throws the function\'s error code and message as an ApiError', async () => {
     callFunction.mockResolvedValueOnce({ result: { ok: false, error: { code: 'CONFLICT', message: 'version 7 ≠ 8' } } })
-    await expect(call('issues', 'act', { issueId: 'i1', command: { action: 'sign_for' } })).rejects.toMatchObject({ code: 'CONFLICT', message: 'version 7 ≠ 8' })
+    await expect(call('issues', 'act', { issueId: 'i1', expectedVersion: 7, clientRequestId: 'req-ui-0001', command: { action: 'sign_for' } })).rejects.toMatchObject({ code: 'CONFLICT', message: 'version 7 ≠ 8' })
   })
 
   it('turns a transport failure into a network error', async () => {

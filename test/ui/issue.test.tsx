@@ -54,7 +54,8 @@ describe('the issue page', () => {
     await waitFor(() => expect(callsOf('issues.act')).toHaveLength(2))
     expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '您选择了「部分解决」却评价「满意」，确认提交吗？' }))
     const [first, second] = callsOf('issues.act')
-    expect(first.input).toEqual({ issueId: 'i1', expectedVersion: 7, command: { action: 'confirm', resolution: 'partly', rating: 'satisfied', comment: undefined } })
+    expect(first.input).toEqual({ issueId: 'i1', expectedVersion: 7, clientRequestId: expect.any(String), command: { action: 'confirm', resolution: 'partly', rating: 'satisfied', comment: undefined } })
+    expect(second.input.clientRequestId).toBe(first.input.clientRequestId) // the same attempt, sent on purpose
     expect(second.input.command.acknowledgeMismatch).toBe(true)
     expect(await screen.findByText('已办结')).toBeTruthy()
   })
@@ -116,6 +117,7 @@ describe('dispatching', () => {
     expect(callsOf('issues.act')[0].input).toEqual({
       issueId: 'i1',
       expectedVersion: 7,
+      clientRequestId: expect.any(String),
       command: { action: 'dispatch', leadDepartmentId: 'd_zj', assistDepartmentIds: ['d_sw'], category: 'utilities', complexity: 'complex', urgency: 'normal' },
     })
   })

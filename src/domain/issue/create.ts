@@ -21,6 +21,8 @@ export interface CreateIssueCtx extends IssueCtx {
   caseNo?: string
   /** The raiser as registered: name and phone, kept on the record. */
   raiser?: { name: string; phone?: string }
+  /** Digest of the request's body (a retry with the same clientRequestId must carry the same body). */
+  requestDigest?: string
 }
 
 /** Who may raise, in order of preference. */
@@ -62,6 +64,7 @@ export function createIssue(input: unknown, caller: Caller, ctx: CreateIssueCtx)
     id: ctx.id,
     ...(ctx.caseNo ? { caseNo: ctx.caseNo } : {}),
     ...(ctx.raiser ? { raiser: ctx.raiser } : {}),
+    ...(ctx.requestDigest ? { requestDigest: ctx.requestDigest } : {}),
     projectId: raw.projectId,
     teamId,
     source: raw.source,

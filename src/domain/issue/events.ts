@@ -18,6 +18,7 @@ export interface RaiseData {
   id: string
   caseNo?: string
   raiser?: { name: string; phone?: string }
+  requestDigest?: string
   projectId: string
   teamId: string
   source: IssueSource

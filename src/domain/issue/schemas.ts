@@ -18,10 +18,13 @@ export const FilesSchema = v.pipe(v.array(FileIdSchema), v.maxLength(MAX_FILES, 
 /** The longest text each field accepts; the forms show the count against it and refuse more, never cut. */
 export const TEXT_LIMITS = { title: 50, description: 2000, reason: 500, answer: 2000, materials: 2000, note: 1000, opinion: 2000 } as const
 
+/** C0 controls and DEL, except tab and line breaks. */
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
+const noControlChars = v.check((s: string) => !CONTROL_CHARS.test(s), '不能包含控制字符')
 const text = (max: number, what: string) =>
-  v.pipe(v.string(), v.trim(), v.minLength(1, `请填写${what}`), v.maxLength(max, `${what}不超过 ${max} 字`))
+  v.pipe(v.string(), noControlChars, v.trim(), v.minLength(1, `请填写${what}`), v.maxLength(max, `${what}不超过 ${max} 字`))
 export const ReasonSchema = text(TEXT_LIMITS.reason, '理由')
-const OptionalReason = v.optional(v.pipe(v.string(), v.trim(), v.maxLength(500, '理由不超过 500 字')))
+const OptionalReason = v.optional(v.pipe(v.string(), noControlChars, v.trim(), v.maxLength(500, '理由不超过 500 字')))
 const DeptIds = v.pipe(v.array(IdSchema), v.maxLength(20, '协办部门过多'))
 
 export const UrgencySchema = v.picklist(['normal', 'urgent'])
@@ -66,7 +69,7 @@ export const SignForSchema = cmd('sign_for', {})
 export const ReturnSchema = cmd('return', { reason: ReasonSchema })
 export const RequestMaterialsSchema = cmd('request_materials', { reason: ReasonSchema })
 export const AddMaterialsSchema = cmd('add_materials', {
-  text: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(2000, '说明不超过 2000 字'))),
+  text: v.optional(v.pipe(v.string(), noControlChars, v.trim(), v.maxLength(2000, '说明不超过 2000 字'))),
   files: v.optional(FilesSchema, []),
 })
 export const AnswerSchema = cmd('answer', { text: text(2000, '答复'), files: v.optional(FilesSchema, []) })

@@ -1,12 +1,15 @@
 import * as v from 'valibot'
+import { clientRequestId } from './common'
 import { RaiseInputSchema, UserCommandSchema } from '../issue/schemas'
-import { cursor, id, pageSize, text } from './common'
+import { cursor, id, keyword, pageSize } from './common'
 
 export const raiseIssueInput = RaiseInputSchema
 export const actOnIssueInput = v.object({
   issueId: id,
   /** The version the actor saw; a stale one is refused with CONFLICT instead of acting on a changed issue. */
-  expectedVersion: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  expectedVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  /** One per attempt of one step (kept across retries): a retry is answered, never applied twice. */
+  clientRequestId,
   command: UserCommandSchema,
 })
 export const issueIdInput = v.object({ issueId: id })
@@ -22,7 +25,7 @@ export const listIssuesInput = v.object({
   overdue: v.optional(v.boolean()),
   supervised: v.optional(v.boolean()),
   ladder: v.optional(v.picklist(['blue', 'yellow', 'red'])),
-  keyword: v.optional(text(1, 30)),
+  keyword: v.optional(keyword),
   cursor,
   pageSize,
 })

@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { contact, cursor, id, location, pageSize, text } from './common'
+import { contact, cursor, id, keyword, location, pageSize, text } from './common'
 
 const projectFields = {
   enterpriseName: text(1, 50),
@@ -23,7 +23,7 @@ export const updateProjectInput = v.object({
 export const projectIdInput = v.object({ projectId: id })
 export const listProjectsInput = v.object({
   teamId: v.optional(id),
-  keyword: v.optional(text(1, 30)),
+  keyword: v.optional(keyword),
   cursor,
   pageSize,
 })

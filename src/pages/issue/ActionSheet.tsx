@@ -17,6 +17,7 @@ import { useAction } from '../../hooks/useAction'
 import { useQuery } from '../../hooks/useQuery'
 import { useWhoAmI } from '../../hooks/useWhoAmI'
 import { type Purpose, askToSubscribe } from '../../platform/subscribe'
+import { randomId } from '../../platform/types'
 import { CHECKLIST, FORMS, type FieldSpec, type Values, initialValues, missing } from './forms'
 
 const entries = <K extends string>(names: Record<K, string>) => (Object.keys(names) as K[]).map((value) => ({ value, label: names[value] }))
@@ -72,9 +73,11 @@ export function ActionSheet(props: {
   role: string
   onClose: () => void
   /** Sends the command; resolves true when it went through (the sheet then closes). */
-  onSubmit: (command: ReturnType<NonNullable<(typeof FORMS)[CommandAction]>['build']>) => Promise<boolean>
+  onSubmit: (command: ReturnType<NonNullable<(typeof FORMS)[CommandAction]>['build']>, requestId: string) => Promise<boolean>
 }) {
   const spec = FORMS[props.action]
+  // One request id while the sheet is open: a second tap after a lost reply is the same request.
+  const [requestId] = useState(() => randomId(24))
   const [values, setValues] = useState<Values>(() => initialValues(props.issue))
   const set = (k: string, val: unknown) => setValues((prev) => ({ ...prev, [k]: val }))
   // Dispatch and reassign pick from all the zone's departments, not only those the issue names.
@@ -89,7 +92,7 @@ export function ActionSheet(props: {
     // One-time consents, earned on the tap: the enterprise hears of progress, the desk of new work.
     const purposes: Purpose[] = props.role === 'liaison' ? ['status'] : props.role === 'manager' ? [] : ['assigned', 'reminder']
     await askToSubscribe(who.data, purposes)
-    if (await props.onSubmit(spec.build(values))) props.onClose()
+    if (await props.onSubmit(spec.build(values), requestId)) props.onClose()
   })
   if (!spec) return null
   return (

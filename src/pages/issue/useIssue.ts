@@ -9,6 +9,7 @@ import { RATING_NAMES, RESOLUTION_NAMES } from '../../domain/issue/labels'
 import type { UserCommandInput } from '../../domain/issue/schemas'
 import { showError } from '../../components/States'
 import { usePullRefresh, useQuery } from '../../hooks/useQuery'
+import { randomId } from '../../platform/types'
 
 export const mismatchQuestion = (resolution: keyof typeof RESOLUTION_NAMES, rating: keyof typeof RATING_NAMES) =>
   `您选择了「${RESOLUTION_NAMES[resolution]}」却评价「${RATING_NAMES[rating]}」，确认提交吗？`
@@ -17,22 +18,25 @@ export function useIssue(issueId: string) {
   const detail = useQuery(() => call('issues', 'get', { issueId }), [issueId], { enabled: !!issueId })
   usePullRefresh(() => detail.reload())
 
-  const send = (command: UserCommandInput, current: IssueDetail) =>
-    call('issues', 'act', { issueId, expectedVersion: current.issue.version, command })
+  const send = (command: UserCommandInput, current: IssueDetail, clientRequestId: string) =>
+    call('issues', 'act', { issueId, expectedVersion: current.issue.version, clientRequestId, command })
 
-  /** Resolves true when the command went through. */
-  const act = async (command: UserCommandInput): Promise<boolean> => {
+  /**
+   * Resolves true when the command went through. `requestId` names this attempt: the sheet keeps it
+   * while it is open, so a retry after a lost reply is answered, never applied twice.
+   */
+  const act = async (command: UserCommandInput, requestId: string = randomId(24)): Promise<boolean> => {
     const current = detail.data
     if (!current) return false
     try {
-      detail.setData(await send(command, current))
+      detail.setData(await send(command, current, requestId))
       void Taro.showToast({ title: '已提交', icon: 'success' })
       return true
     } catch (e) {
       if (e instanceof ApiError && e.code === 'CONFIRMATION_MISMATCH' && command.action === 'confirm') {
         const { confirm } = await Taro.showModal({ title: '请确认', content: mismatchQuestion(command.resolution, command.rating), confirmText: '确认提交', cancelText: '再改改' })
         if (!confirm) return false
-        return act({ ...command, acknowledgeMismatch: true })
+        return act({ ...command, acknowledgeMismatch: true }, requestId)
       }
       if (e instanceof ApiError && (e.code === 'CONFLICT' || e.code === 'INVALID_TRANSITION')) {
         void Taro.showToast({ title: describeError(e).title, icon: 'none' })

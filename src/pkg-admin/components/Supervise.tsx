@@ -9,13 +9,15 @@ import { Sheet } from '../../components/Sheet'
 import { showError } from '../../components/States'
 import type { IssueCard } from '../../domain/views'
 import { useAction } from '../../hooks/useAction'
+import { randomId } from '../../platform/types'
 
 export function SuperviseSheet(props: { card: IssueCard; onClose: () => void; onDone: () => void }) {
   const [reason, setReason] = useState('')
+  const [requestId] = useState(() => randomId(24))
   const send = useAction(async () => {
     if (!reason.trim()) return void Taro.showToast({ title: '请填写督办理由', icon: 'none' })
     try {
-      await call('issues', 'act', { issueId: props.card._id, command: { action: 'supervise', reason: reason.trim() } })
+      await call('issues', 'act', { issueId: props.card._id, expectedVersion: props.card.version, clientRequestId: requestId, command: { action: 'supervise', reason: reason.trim() } })
       void Taro.showToast({ title: '已督办', icon: 'success' })
       props.onDone()
       props.onClose()

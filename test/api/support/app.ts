@@ -12,10 +12,20 @@ export const MANAGER = 'o_test_manager'
 
 export type Out<F extends FunctionName, A extends ActionName<F>> = OutputOf<Contract[F][A]>
 export type In<F extends FunctionName, A extends ActionName<F>> = InputOf<Contract[F][A]>
+/** As the mini-program sends it; a step's request id is made here when the test leaves it out (each call, a new request). */
+export type CallIn<F extends FunctionName, A extends ActionName<F>> = In<F, A> extends { clientRequestId: string } & infer _R
+  ? F extends 'issues' ? (A extends 'act' ? Omit<In<F, A>, 'clientRequestId'> & { clientRequestId?: string } : In<F, A>) : In<F, A>
+  : In<F, A>
+
+let stepRequests = 0
+/** A fresh request id, as a phone makes one per attempt. */
+export const stepRequestId = (): string => `step_${process.pid.toString(36)}_${(stepRequests++).toString(36)}_${Math.random().toString(36).slice(2, 8)}`
+const withRequestId = (fn: string, action: string, input: unknown): unknown =>
+  fn === 'issues' && action === 'act' && input && typeof input === 'object' && !('clientRequestId' in input) ? { ...input, clientRequestId: stepRequestId() } : input
 
 export interface Caller {
   openid: string
-  call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, input?: In<F, A>, extra?: Record<string, unknown>): Promise<Out<F, A>>
+  call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, input?: CallIn<F, A>, extra?: Record<string, unknown>): Promise<Out<F, A>>
   fail<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, input?: unknown, extra?: Record<string, unknown>): Promise<AppErrorShape>
   raw(fn: string, event: unknown): Promise<any>
 }
@@ -48,12 +58,12 @@ export async function startApp(opts: { dataDir?: string; extraArgs?: string[]; f
       openid,
       raw,
       async call(fn, action, input, extra) {
-        const envelope = await raw(fn, { action, input, ...extra })
+        const envelope = await raw(fn, { action, input: withRequestId(fn, String(action), input), ...extra })
         if (!envelope.ok) throw Object.assign(new Error(`${fn}.${String(action)}: ${envelope.error.code} ${envelope.error.message}`), envelope.error)
         return envelope.data
       },
       async fail(fn, action, input, extra) {
-        const envelope = await raw(fn, { action, input, ...extra })
+        const envelope = await raw(fn, { action, input: withRequestId(fn, String(action), input), ...extra })
         if (envelope.ok) throw new Error(`${fn}.${String(action)} was expected to fail but answered ${JSON.stringify(envelope.data).slice(0, 300)}`)
         return envelope.error
       },

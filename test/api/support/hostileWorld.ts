@@ -117,7 +117,7 @@ export function samplesFor(w: HostileWorld): Sample[] {
     return { key, fn, action, by, input, deny, extra }
   }
   const act = (command: Record<string, unknown>, by: Who, deny: Sample['deny']) =>
-    s(`issues.act:${command.action}`, by, { issueId: issue(command.action as string), expectedVersion: w.issueFor[command.action as string].issue.version, command }, deny)
+    s(`issues.act:${command.action}`, by, { issueId: issue(command.action as string), expectedVersion: w.issueFor[command.action as string].issue.version, clientRequestId: requestId(), command }, deny)
   const outsiders = { fresh: NF, otherLiaison: NF, staffB: NF }
   return [
     s('me.whoami', 'liaison', {}),

@@ -1,0 +1,134 @@
+/**
+ * Raising an issue, in three round trips on the reply's path: (1) the caller, a request with the same
+ * id, the project, likely repeats, the calendar, the year's highest case number and the visit, all at
+ * once; (2) the insert, which carries the step's notices; (3) the reply's reads. The notices are sent
+ * after the reply (ctx.after).
+ *
+ * A retried submission (same clientRequestId, same body) answers with the issue the first one created;
+ * the same id with another body is IDEMPOTENCY_MISMATCH. The case number is the year's highest + 1
+ * under a unique index: two raises at once cannot share one, the second takes the next.
+ */
+import { requireVisibleProject } from '../../src/domain/access'
+import { AppError } from '../../src/domain/errors'
+import { OPEN_STATES, caseNoRange, caseYearOf, createIssue, nextCaseNo } from '../../src/domain/issue'
+import { pendingNoticeOf } from '../../src/domain/issue/notices'
+import { issueFacts } from '../../src/domain/metrics/facts'
+import type { raiseIssueInput } from '../../src/domain/schemas/issues'
+import { DAY_MS } from '../../src/domain/time'
+import type { Issue, Project } from '../../src/domain/types'
+import type * as v from 'valibot'
+import { checkAttachments } from '../files'
+import { loadProject } from '../projects/manage'
+import { command, getDb } from '../runtime/cloud'
+import { type ActionContext, type PrefetchContext, withPrefetch } from '../runtime/entry'
+import { COLLECTIONS } from '../repo/collections'
+import { loadCalendar } from '../shared/calendar'
+import { deskConfig } from '../shared/config'
+import { loadAllDepartments } from '../shared/departments'
+import { newId } from '../shared/ids'
+import { requestDigest, requireSameRequest } from '../shared/requestDigest'
+import { sendStepNotices } from './notices'
+import { replyFor } from './reply'
+import { issuesCollection } from './store'
+
+type RaiseInput = v.InferOutput<typeof raiseIssueInput>
+
+async function byClientRequestId(clientRequestId: string): Promise<Issue | null> {
+  const { data } = await issuesCollection().where({ clientRequestId }).limit(1).get()
+  return (data as Issue[])[0] ?? null
+}
+
+/** The year's highest case number so far (one indexed read). */
+async function highestCaseNo(year: number): Promise<string | undefined> {
+  const _ = command()
+  const { from, to } = caseNoRange(year)
+  const { data } = await issuesCollection().where({ caseNo: _.gte(from).and(_.lt(to)) }).orderBy('caseNo', 'desc').limit(1).field({ caseNo: true }).get()
+  return (data as { caseNo?: string }[])[0]?.caseNo
+}
+
+async function visitProjectOf(visitId: string | undefined): Promise<string | null | undefined> {
+  if (!visitId) return undefined
+  const { data } = await getDb().collection(COLLECTIONS.visits).doc(visitId).field({ projectId: true }).get()
+  return (data as { projectId?: string } | null)?.projectId ?? null
+}
+
+/** Idempotent: a retried raise links its issue to the visit again, never twice. */
+async function linkToVisit(issue: Issue, now: number): Promise<void> {
+  const _ = command()
+  await getDb().collection(COLLECTIONS.visits).where({ _id: issue.visitId!, issueIds: _.nin([issue._id]) })
+    .update({ data: { issueIds: _.addToSet(issue._id), updatedAt: now } })
+}
+
+const duplicateOf = (e: unknown, index: string): boolean => new RegExp(`E11000.*(${index})`, 'i').test(String((e as Error)?.message))
+const CASE_NO_ATTEMPTS = 5
+
+const digestOf = (input: RaiseInput) => requestDigest({ ...input, clientRequestId: undefined })
+
+async function prefetch(input: RaiseInput, at: PrefetchContext) {
+  const _ = command()
+  const year = caseYearOf(at.now)
+  const [existing, project, candidates, { calendar }, highest, visitProject, departments] = await Promise.all([
+    byClientRequestId(input.clientRequestId),
+    loadProject(input.projectId),
+    issuesCollection()
+      .where({ projectId: input.projectId, category: input.category, raisedAt: _.gte(at.now - deskConfig().repeatWindowDays * DAY_MS) })
+      .field({ _id: true, projectId: true, category: true, state: true, raisedAt: true, repeatOf: true })
+      .limit(100)
+      .get()
+      .then((r: { data: Issue[] }) => r.data.filter((i) => OPEN_STATES.includes(i.state))),
+    loadCalendar(),
+    highestCaseNo(year),
+    visitProjectOf(input.visitId),
+    loadAllDepartments(),
+  ])
+  return { year, existing, project, candidates, calendar, highest, visitProject, departments }
+}
+
+type Prefetched = Awaited<ReturnType<typeof prefetch>>
+
+async function run(input: RaiseInput, ctx: ActionContext, pre: Prefetched) {
+  const { calendar, departments } = pre
+  const digest = digestOf(input)
+  const retried = async (first: Issue | null) => {
+    if (!first || first.raisedBy !== ctx.openid) throw new AppError('CONFLICT', '请求编号重复，请重新提交')
+    requireSameRequest(first.requestDigest, digest)
+    // The first attempt may have died between storing the issue and linking it to its visit.
+    if (first.visitId) await linkToVisit(first, ctx.now)
+    return replyFor(first, ctx, { calendar, departments })
+  }
+  if (pre.existing) return retried(pre.existing)
+  const visible: Project = requireVisibleProject(ctx.caller, pre.project)
+  const raiser = ctx.user?.name ? { name: ctx.user.name, ...(ctx.user.phone ? { phone: ctx.user.phone } : {}) } : undefined
+  const id = newId()
+  let caseNo = nextCaseNo(pre.year, pre.highest)
+  for (let attempt = 1; ; attempt++) {
+    const created = createIssue({ ...input, teamId: visible.teamId }, ctx.caller, {
+      id, now: ctx.now, calendar, config: deskConfig(), repeatCandidates: pre.candidates, caseNo, requestDigest: digest, ...(raiser ? { raiser } : {}),
+    })
+    if (!created.ok) throw created.error
+    const issue = created.value
+    // Who may raise is decided first; then the photos must be the raiser's own uploads.
+    checkAttachments(issue.photos, ctx.openid, 'photos')
+    if (issue.visitId && pre.visitProject !== issue.projectId) throw new AppError('INVALID_INPUT', '走访记录与项目不符')
+    const notice = pendingNoticeOf(issue, issue.timeline[0])
+    const { _id, ...doc } = issue
+    try {
+      await issuesCollection().add({ data: { _id, ...doc, facts: issueFacts(issue, calendar), ...(notice ? { outbox: [notice] } : {}) } })
+    } catch (e) {
+      if (duplicateOf(e, 'caseNo') && attempt < CASE_NO_ATTEMPTS) {
+        caseNo = nextCaseNo(pre.year, await highestCaseNo(pre.year))
+        continue
+      }
+      if (!duplicateOf(e, 'clientRequestId|_id_')) throw e
+      return retried(await byClientRequestId(input.clientRequestId))
+    }
+    if (notice) ctx.after(() => sendStepNotices(issue, notice, ctx.now))
+    const [reply] = await Promise.all([
+      replyFor(issue, ctx, { calendar, departments, projectName: visible.name }),
+      issue.visitId ? linkToVisit(issue, ctx.now) : undefined,
+    ])
+    return reply
+  }
+}
+
+export const raise = withPrefetch({ prefetch, run })
