@@ -10,11 +10,19 @@ import type { ActionContext } from '../runtime/entry'
 import { COLLECTIONS } from '../repo/collections'
 import { loadCalendar } from '../shared/calendar'
 import { issueCard } from '../shared/cards'
-import { loadProject } from './manage'
+import { loadProject } from '../repo/projects'
+import { type VisitSummary, visitSummary } from '../../src/domain/visitRecord'
+import { visitViewerOf } from '../../src/domain/visibility'
 
 const CARD_FIELDS = { timeline: false, facts: false }
+/** How many completed visits the board's 走访记录 shows (the visit list has them all). */
+const RECENT_VISITS = 3
 
-/** The project's board in six parallel reads: project, this week's visit, open and recently closed issues, this week's closures, the calendar. */
+/**
+ * The project's board in seven parallel reads: project, this week's visit, the latest completed
+ * visits, open and recently closed issues, this week's closures, the calendar. Visits are summaries
+ * built through VISIT_VISIBILITY, as the caller may read them.
+ */
 export async function board(input: { projectId: string }, ctx: ActionContext): Promise<ProjectBoard> {
   requireRole(ctx.caller, 'projects.board')
   const db = getDb()
@@ -22,9 +30,11 @@ export async function board(input: { projectId: string }, ctx: ActionContext): P
   const key = weekKey(ctx.now)
   const issues = db.collection(COLLECTIONS.issues)
   const { start } = weekBounds(key)
-  const [project, visit, open, closed, closedThisWeek, { calendar }] = await Promise.all([
+  const visits = db.collection(COLLECTIONS.visits)
+  const [project, visit, recent, open, closed, closedThisWeek, { calendar }] = await Promise.all([
     loadProject(input.projectId),
-    db.collection(COLLECTIONS.visits).doc(visitIdOf(input.projectId, key)).get().then((r: any) => r.data as Visit | null),
+    visits.doc(visitIdOf(input.projectId, key)).get().then((r: any) => r.data as Visit | null),
+    visits.where({ projectId: input.projectId, status: 'done' }).orderBy('weekKey', 'desc').limit(RECENT_VISITS).get().then((r: any) => r.data as Visit[]),
     issues.where({ projectId: input.projectId, state: _.in([...OPEN_STATES]) }).orderBy('raisedAt', 'desc').field(CARD_FIELDS).limit(100).get(),
     issues.where({ projectId: input.projectId, state: 'closed' }).orderBy('closedAt', 'desc').field(CARD_FIELDS).limit(5).get(),
     issues.where({ projectId: input.projectId, state: 'closed', closedAt: _.gte(start) }).count().then((r: any) => r.total as number),
@@ -32,11 +42,15 @@ export async function board(input: { projectId: string }, ctx: ActionContext): P
   ])
   const visible = requireVisibleProject(ctx.caller, project)
   const { bindToken: _t, bindTokenExpiresAt: _e, ...safeProject } = visible
+  // A project member who is not a liaison (none today: members are liaisons) reads no visit.
+  const viewer = visitViewerOf(visible, ctx.caller)
+  const summary = (x: Visit) => (viewer ? visitSummary(x, viewer, visible.location) : null)
   const roleFor = (i: Issue): Role => viewerRole(i, ctx.caller) ?? 'liaison'
   const openIssues = (open.data as Issue[]).map((i) => issueCard(i, roleFor(i), ctx.now, calendar))
   return {
     project: ctx.caller.roles.includes('manager') || ctx.caller.roles.includes('staff') ? safeProject : { ...safeProject, history: undefined },
-    thisWeek: visit,
+    thisWeek: visit ? summary(visit as Visit) : null,
+    recentVisits: (recent as Visit[]).map(summary).filter((x): x is VisitSummary => !!x),
     openIssues,
     recentlyClosed: (closed.data as Issue[]).map((i) => issueCard(i, roleFor(i), ctx.now, calendar)),
     digest: {
