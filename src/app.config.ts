@@ -3,7 +3,8 @@ export default defineAppConfig({
   pages: ['pages/index/index', 'pages/board/index', 'pages/raise/index', 'pages/issue/index'],
   subPackages: [
     // Service team and department handlers.
-    { root: 'pkg-work', pages: ['pages/week/index', 'pages/visit/index', 'pages/queue/index', 'pages/visits/index'] },
+    // Also the visit records, which liaisons open from their project's board.
+    { root: 'pkg-work', pages: ['pages/week/index', 'pages/visit/index', 'pages/queue/index', 'pages/visits/index', 'pages/visit-record/index'] },
     // Managers.
     {
       root: 'pkg-admin',

@@ -7,6 +7,7 @@ export const ROUTES = {
   issue: (id: string) => `/pages/issue/index?id=${id}`,
   week: '/pkg-work/pages/week/index',
   visit: (visitId: string) => `/pkg-work/pages/visit/index?visitId=${encodeURIComponent(visitId)}`,
+  visitRecord: (visitId: string) => `/pkg-work/pages/visit-record/index?visitId=${encodeURIComponent(visitId)}`,
   queue: '/pkg-work/pages/queue/index',
   visits: (projectId: string) => `/pkg-work/pages/visits/index?projectId=${projectId}`,
   dashboard: '/pkg-admin/pages/dashboard/index',

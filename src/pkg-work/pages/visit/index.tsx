@@ -9,7 +9,9 @@ import { Screen } from '../../../components/Screen'
 import { formatDateTime } from '../../../components/format'
 import { useParams } from '../../../hooks/useParams'
 import { ROUTES } from '../../../pages/index/routes'
+import { VISIT_TEXT_LIMITS } from '../../../domain/visits'
 import { Attendees } from './Attendees'
+import { Counter } from './Counter'
 import { useVisitLog } from './useVisitLog'
 import '../../work.scss'
 
@@ -31,6 +33,7 @@ export default function VisitPage() {
             <View className='card'>
               <Text className='card__title'>{v.weekKey} 走访 · 计划 {v.plannedDate}</Text>
               {v.status === 'done' && <Text className='tag tag--done'>已完成 {v.completedAt ? formatDateTime(v.completedAt) : ''}</Text>}
+              {v.status === 'done' && <Text className='work__link' onClick={() => void Taro.navigateTo({ url: ROUTES.visitRecord(v._id) })}>查看走访记录 ›</Text>}
               {v.agendaDraft.length > 0 && <Text className='muted'>议程建议：{v.agendaDraft.join('；')}</Text>}
             </View>
             {log.resumed && v.status !== 'done' && <View className='notice'>已恢复本机保存的走访草稿</View>}
@@ -51,7 +54,8 @@ export default function VisitPage() {
                     <Attendees value={draft.attendees} onChange={(attendees) => update({ attendees })} />
                   </Field>
                   <Field label='走访纪要'>
-                    <TextArea name='minutes' value={draft.minutes} maxlength={5000} placeholder='交流内容、企业经营情况、诉求与答复' onChange={(minutes) => update({ minutes })} />
+                    <TextArea name='minutes' value={draft.minutes} maxlength={-1} placeholder='交流内容、企业经营情况、诉求与答复' onChange={(minutes) => update({ minutes })} />
+                    <Counter text={draft.minutes} limit={VISIT_TEXT_LIMITS.minutes} />
                   </Field>
                   <Field label='照片'>
                     <PhotoPicker folder='visits' value={draft.photos} onChange={(photos) => update({ photos })} />
@@ -64,7 +68,8 @@ export default function VisitPage() {
                       <View key={i._id} className='card'>
                         <Text>{i.title}</Text>
                         <Text className='muted'>{i.label}</Text>
-                        <TextArea name={`followUp-${i._id}`} value={draft.followUps[i._id] ?? ''} maxlength={500} placeholder='本次走访了解到的进展' onChange={(note) => update((d) => ({ ...d, followUps: { ...d.followUps, [i._id]: note } }))} />
+                        <TextArea name={`followUp-${i._id}`} value={draft.followUps[i._id] ?? ''} maxlength={-1} placeholder='本次走访了解到的进展（写入该问题的办理过程）' onChange={(note) => update((d) => ({ ...d, followUps: { ...d.followUps, [i._id]: note } }))} />
+                        <Counter text={draft.followUps[i._id] ?? ''} limit={VISIT_TEXT_LIMITS.followUpNote} />
                       </View>
                     ))
                   }
