@@ -30,9 +30,12 @@ async function loadIssues(ids: readonly string[]): Promise<Map<string, Issue>> {
   return new Map((data as Issue[]).map((i) => [i._id, i]))
 }
 
-export async function followUpCtx(now: number, actorName?: string): Promise<IssueCtx & { calendar: WorkCalendar }> {
-  const { calendar } = await loadCalendar()
-  return { now, calendar, config: deskConfig(), ...(actorName ? { actorName } : {}) }
+type StepCtx = IssueCtx & { calendar: WorkCalendar }
+
+/** The issue rules' context for the caller's steps, read (the calendar) only once, and only if a visit has follow-ups. */
+export function followUpCtx(now: number, actorName?: string): () => Promise<StepCtx> {
+  let ctx: Promise<StepCtx> | undefined
+  return () => (ctx ??= loadCalendar().then(({ calendar }) => ({ now, calendar, config: deskConfig(), ...(actorName ? { actorName } : {}) })))
 }
 
 const stepFor = (visitId: string, f: FollowUp) => ({ action: 'follow_up' as const, visitId, text: f.note })
@@ -43,8 +46,9 @@ const stepFor = (visitId: string, f: FollowUp) => ({ action: 'follow_up' as cons
  * since the page listed it keeps its note on the visit record only: a closed issue never changes.
  * Answers the issues read, for the first write.
  */
-export async function checkFollowUps(visit: Visit, followUps: readonly FollowUp[], caller: Caller, ctx: IssueCtx): Promise<Map<string, Issue>> {
-  const issues = await loadIssues(followUps.map((f) => f.issueId))
+export async function checkFollowUps(visit: Visit, followUps: readonly FollowUp[], caller: Caller, stepCtx: () => Promise<StepCtx>): Promise<Map<string, Issue>> {
+  if (followUps.length === 0) return new Map()
+  const [issues, ctx] = await Promise.all([loadIssues(followUps.map((f) => f.issueId)), stepCtx()])
   for (const f of followUps) {
     const issue = issues.get(f.issueId)
     if (!issue || issue.projectId !== visit.projectId) throw new AppError('INVALID_INPUT', '回头看只能记录本项目的问题')
@@ -55,7 +59,7 @@ export async function checkFollowUps(visit: Visit, followUps: readonly FollowUp[
   return issues
 }
 
-async function postOne(visitId: string, f: FollowUp, caller: Caller, ctx: IssueCtx & { calendar: WorkCalendar }, first?: Issue): Promise<void> {
+async function postOne(visitId: string, f: FollowUp, caller: Caller, ctx: StepCtx, first?: Issue): Promise<void> {
   let issue = first
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     if (!issue) issue = (await loadIssues([f.issueId])).get(f.issueId)
@@ -78,6 +82,8 @@ async function postOne(visitId: string, f: FollowUp, caller: Caller, ctx: IssueC
  * Writes the visit's follow-ups to their issues (those not written yet). `preloaded`: the issues
  * `checkFollowUps` read, used for the first attempt of each.
  */
-export async function postFollowUps(visit: Visit, caller: Caller, ctx: IssueCtx & { calendar: WorkCalendar }, preloaded = new Map<string, Issue>()): Promise<void> {
+export async function postFollowUps(visit: Visit, caller: Caller, stepCtx: () => Promise<StepCtx>, preloaded = new Map<string, Issue>()): Promise<void> {
+  if (visit.followUps.length === 0) return
+  const ctx = await stepCtx()
   await Promise.all(visit.followUps.map((f) => postOne(visit._id, f, caller, ctx, preloaded.get(f.issueId))))
 }

@@ -112,7 +112,7 @@ export async function complete(input: v.InferOutput<typeof completeVisitInput>, 
   const { visit } = await loadVisit(input.visitId, ctx, true)
   const { visitId: _v, ...log } = input
   const { visit: after, replay } = completeVisit(visit, log, ctx.openid, ctx.now)
-  const issueCtx = await followUpCtx(ctx.now, ctx.user?.name)
+  const issueCtx = followUpCtx(ctx.now, ctx.user?.name)
   if (replay) {
     await postFollowUps(after, ctx.caller, issueCtx)
     return after
