@@ -102,6 +102,8 @@ export async function seedIssues(c: LocalCloudClient, org: DemoOrg, now: number)
   for (const [i, p] of [p2, p3, p5, p6].entries()) {
     const staff = p.teamId === org.teamA ? A : B
     const member = `o_demo_member_${org.projects.indexOf(p)}`
+    // Raising needs registration as the project's liaison (name and phone), not only membership.
+    await c.call(member, 'me', 'registerLiaison', { projectId: p._id, name: ['钱经理', '吴主任', '郑总', '冯经理'][i], phone: `1390000001${i}` })
     const x = await raise(member, p._id, ['实验室环评', '网络专线', '储能电站并网', '洁净厂房验收'][i], ['environment', 'utilities', 'utilities', 'safety'][i], wd(20 - i))
     await dispatch(staff, x, wd(19 - i), ['生态环境分局', '经济和信息化局', '供电公司', '应急管理局'][i], 'utilities', 'normal')
     await resolve(staff, DEMO.manager, x, wd(18 - i), '已办结，已电话告知企业，相关手续 11 月底前全部完成')

@@ -32,6 +32,9 @@ const PROJECTS = [
   { enterpriseName: '芯联半导体有限公司', name: '半导体封测项目', address: '高新区芯城路 2 号', team: 'B', visitWeekday: 5, memberName: '钱经理', phone: '13900000006' },
 ]
 
+/** The demo projects' sites, a kilometre or so apart. */
+export const projectLocation = (i: number) => ({ latitude: 30.27 + i * 0.01, longitude: 120.15 + i * 0.01 })
+
 async function join(c: LocalCloudClient, openid: string, name: string, invite: Record<string, unknown>) {
   const { code } = await c.call(DEMO.manager, 'org', 'createInvite', invite)
   await c.call(openid, 'me', 'acceptInvite', { code, name })
@@ -49,12 +52,14 @@ export async function seedOrg(c: LocalCloudClient): Promise<DemoOrg> {
   await join(c, DEMO.handlerSw, '刘科', { kind: 'handler', departmentId: dept['商务局'] })
   await c.call(m, 'org', 'createInvite', { kind: 'staff', teamId: teamA, maxUses: 10 }) // one open invite to show
   const projects: DemoOrg['projects'] = []
-  for (const p of PROJECTS) {
+  for (const [i, p] of PROJECTS.entries()) {
     const teamId = p.team === 'A' ? teamA : teamB
     const staff = p.team === 'A' ? DEMO.staffA : DEMO.staffB
     const created = await c.call(m, 'projects', 'create', {
       enterpriseName: p.enterpriseName, name: p.name, address: p.address, teamId, visitWeekday: p.visitWeekday,
       contacts: p.liaisonName ? [{ name: p.liaisonName, title: '总经理', phone: p.phone }] : [],
+      // Where the visit records measure check-ins from (the last project has none: no distance shown).
+      ...(i < PROJECTS.length - 1 ? { location: projectLocation(i) } : {}),
     })
     const group = await c.newGroup(`${p.name}项目群`)
     const ticket = await c.call(staff, 'projects', 'shareTicket', { projectId: created._id })

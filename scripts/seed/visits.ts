@@ -1,7 +1,7 @@
 import type { LocalCloudClient } from '../../emulator/devClient'
 import { addWeeks, dayOfWeek, mondayOf, weekKey } from '../../src/domain/time'
 import { atHour } from './clock'
-import { DEMO, type DemoOrg } from './org'
+import { DEMO, type DemoOrg, projectLocation } from './org'
 
 const MINUTES = [
   '了解企业本周生产经营情况，产能利用率约 85%。企业反映新厂房施工许可办理进度慢，已现场记录。',
@@ -27,7 +27,9 @@ export async function seedVisits(c: LocalCloudClient, org: DemoOrg, now: number)
       if (!visit || missed || stillPlanned || at > now) continue
       const staff = p.teamId === org.teamA ? DEMO.staffA : DEMO.staffB
       await c.setClock(at)
-      const location = { latitude: 30.27 + i * 0.01, longitude: 120.15 + i * 0.01, accuracy: 25 }
+      // At the site, a few dozen metres off; one visit in seven checked in 2.2 km away (flagged far on its record).
+      const away = (i + k) % 7 === 5 ? 0.02 : 0.0003
+      const location = { latitude: projectLocation(i).latitude + away, longitude: projectLocation(i).longitude, accuracy: 25 }
       await c.call(staff, 'visits', 'checkIn', { visitId: visit._id, location })
       await c.setClock(at + 90 * 60_000)
       await c.call(staff, 'visits', 'complete', {

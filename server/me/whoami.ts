@@ -1,22 +1,20 @@
 import { yearsNeedingArrangement } from '../../src/domain/calendar'
-import type { Department, Project, Team } from '../../src/domain/types'
+import type { Department, Team } from '../../src/domain/types'
 import type { WhoAmI } from '../../src/domain/views'
 import { loadCalendar } from '../shared/calendar'
-import { command, getDb } from '../runtime/cloud'
+import { getDb } from '../runtime/cloud'
 import type { ActionContext } from '../runtime/entry'
 import { COLLECTIONS } from '../repo/collections'
 import { summarizeProject } from '../shared/summaries'
+import { loadProjects } from '../repo/projects'
 import { TEMPLATE_KEYS, isLongTerm, templateId } from '../notify/templates'
 
 /** Who the caller is, in at most four parallel reads after the caller's own document. */
 export async function whoami(ctx: Pick<ActionContext, 'openid' | 'caller' | 'user' | 'now'>): Promise<WhoAmI> {
   const { caller, user } = ctx
   const db = getDb()
-  const _ = command()
   const [projects, team, department, calendarTasks] = await Promise.all([
-    caller.projectIds.length
-      ? db.collection(COLLECTIONS.projects).where({ _id: _.in(caller.projectIds.slice(0, 100)) }).limit(100).get().then((r: any) => r.data as Project[])
-      : Promise.resolve([] as Project[]),
+    loadProjects(caller.projectIds),
     caller.teamId ? db.collection(COLLECTIONS.teams).doc(caller.teamId).get().then((r: any) => r.data as Team | null) : null,
     caller.departmentId
       ? db.collection(COLLECTIONS.departments).doc(caller.departmentId).get().then((r: any) => r.data as Department | null)

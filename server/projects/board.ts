@@ -1,6 +1,6 @@
 import { requireRole, requireVisibleProject } from '../../src/domain/access'
 import { OPEN_STATES, issueCardFor } from '../../src/domain/issue'
-import { viewerOf } from '../../src/domain/visibility'
+import { viewerOf, visitViewerOf } from '../../src/domain/visibility'
 import { weekBounds, weekKey } from '../../src/domain/time'
 import type { Issue, Visit } from '../../src/domain/types'
 import type { ProjectBoard } from '../../src/domain/views'
@@ -9,11 +9,18 @@ import { command, getDb } from '../runtime/cloud'
 import type { ActionContext } from '../runtime/entry'
 import { COLLECTIONS } from '../repo/collections'
 import { loadCalendar } from '../shared/calendar'
-import { loadProject } from './manage'
+import { loadProject } from '../repo/projects'
+import { type VisitSummary, visitSummary } from '../../src/domain/visitRecord'
 
 const CARD_FIELDS = { timeline: false, facts: false }
+/** How many completed visits the board's 走访记录 shows (the visit list has them all). */
+const RECENT_VISITS = 3
 
-/** The project's board in six parallel reads: project, this week's visit, open and recently closed issues, this week's closures, the calendar. */
+/**
+ * The project's board in seven parallel reads: project, this week's visit, the latest completed
+ * visits, open and recently closed issues, this week's closures, the calendar. Visits are summaries
+ * built through VISIT_VISIBILITY, as the caller may read them.
+ */
 export async function board(input: { projectId: string }, ctx: ActionContext): Promise<ProjectBoard> {
   requireRole(ctx.caller, 'projects.board')
   const db = getDb()
@@ -21,9 +28,11 @@ export async function board(input: { projectId: string }, ctx: ActionContext): P
   const key = weekKey(ctx.now)
   const issues = db.collection(COLLECTIONS.issues)
   const { start } = weekBounds(key)
-  const [project, visit, open, closed, closedThisWeek, { calendar }] = await Promise.all([
+  const visits = db.collection(COLLECTIONS.visits)
+  const [project, visit, recent, open, closed, closedThisWeek, { calendar }] = await Promise.all([
     loadProject(input.projectId),
-    db.collection(COLLECTIONS.visits).doc(visitIdOf(input.projectId, key)).get().then((r: any) => r.data as Visit | null),
+    visits.doc(visitIdOf(input.projectId, key)).get().then((r: any) => r.data as Visit | null),
+    visits.where({ projectId: input.projectId, status: 'done' }).orderBy('weekKey', 'desc').limit(RECENT_VISITS).get().then((r: any) => r.data as Visit[]),
     issues.where({ projectId: input.projectId, state: _.in([...OPEN_STATES]) }).orderBy('raisedAt', 'desc').field(CARD_FIELDS).limit(100).get(),
     issues.where({ projectId: input.projectId, state: 'closed' }).orderBy('closedAt', 'desc').field(CARD_FIELDS).limit(5).get(),
     issues.where({ projectId: input.projectId, state: 'closed', closedAt: _.gte(start) }).count().then((r: any) => r.total as number),
@@ -36,9 +45,13 @@ export async function board(input: { projectId: string }, ctx: ActionContext): P
     return viewer ? [issueCardFor(i, viewer, ctx.now, calendar)] : []
   })
   const openIssues = cards(open.data as Issue[])
+  // A project member who is not a liaison (none today: members are liaisons) reads no visit.
+  const visitViewer = visitViewerOf(visible, ctx.caller)
+  const summary = (x: Visit) => (visitViewer ? visitSummary(x, visitViewer, visible.location) : null)
   return {
     project: ctx.caller.roles.includes('manager') || ctx.caller.roles.includes('staff') ? safeProject : { ...safeProject, history: undefined },
-    thisWeek: visit,
+    thisWeek: visit ? summary(visit as Visit) : null,
+    recentVisits: (recent as Visit[]).map(summary).filter((x): x is VisitSummary => !!x),
     openIssues,
     recentlyClosed: cards(closed.data as Issue[]),
     digest: {

@@ -8,6 +8,7 @@ import type { Page, ProjectSummary } from '../../src/domain/views'
 import { command, getDb } from '../runtime/cloud'
 import type { ActionContext } from '../runtime/entry'
 import { COLLECTIONS } from '../repo/collections'
+import { loadProject, projectToDoc, projectsCollection } from '../repo/projects'
 import { bindToken, newId } from '../shared/ids'
 import { decodeOffsetCursor, encodeOffsetCursor } from '../shared/paging'
 import { summarizeProject } from '../shared/summaries'
@@ -15,10 +16,7 @@ import { absolutePath, links } from '../../src/domain/links'
 
 const SHARE_TICKET_DAYS = 7
 
-export async function loadProject(projectId: string): Promise<Project | null> {
-  const { data } = await getDb().collection(COLLECTIONS.projects).doc(projectId).get()
-  return (data as Project | null) ?? null
-}
+export { loadProject } from '../repo/projects'
 
 /** The project, if the caller may run it (managers and its own team); otherwise NOT_FOUND or FORBIDDEN. */
 export async function loadRunnableProject(projectId: string, ctx: ActionContext): Promise<Project> {
@@ -32,34 +30,38 @@ export async function createProject(input: v.InferOutput<typeof createProjectInp
   if (!canRunProject(ctx.caller, { teamId: input.teamId })) throw new AppError('FORBIDDEN', '服务专员只能为本团队创建项目')
   const { data: team } = await getDb().collection(COLLECTIONS.teams).doc(input.teamId).get()
   if (!team) throw new AppError('NOT_FOUND', '服务团队不存在')
+  const { location, ...fields } = input
   const project: Project = {
     _id: newId(),
-    ...input,
+    ...fields,
+    ...(location ? { location: { latitude: location.latitude, longitude: location.longitude } } : {}),
     status: 'active',
     history: [{ at: ctx.now, by: ctx.openid, what: 'created' }],
     createdAt: ctx.now,
     updatedAt: ctx.now,
   }
   const { _id, ...doc } = project
-  await getDb().collection(COLLECTIONS.projects).doc(_id).set({ data: doc })
+  await projectsCollection().doc(_id).set({ data: projectToDoc(doc) })
   return project
 }
 
 export async function updateProject(input: v.InferOutput<typeof updateProjectInput>, ctx: ActionContext): Promise<Project> {
   requireRole(ctx.caller, 'projects.update')
   const project = await loadRunnableProject(input.projectId, ctx)
-  const patch = Object.fromEntries(Object.entries(input.patch).filter(([, value]) => value !== undefined))
+  const patch = Object.fromEntries(Object.entries(input.patch).filter(([, value]) => value !== undefined)) as Partial<Project>
   if (patch.teamId && patch.teamId !== project.teamId && !ctx.caller.roles.includes('manager')) {
     throw new AppError('FORBIDDEN', '只有管理者可以更换项目的服务团队')
   }
   if (Object.keys(patch).length === 0) return project
   const entry = { at: ctx.now, by: ctx.openid, what: 'updated', note: Object.keys(patch).join(',') }
-  // `set` so nested objects (location) replace rather than merge.
+  // `set` so nested objects (contacts) replace rather than merge; a location is a db.Geo.Point,
+  // which the SDK writes whole as GeoJSON (inside _.set it would be written as a plain object).
   const _ = command()
   const data: Record<string, unknown> = { updatedAt: ctx.now, history: _.push([entry]) }
-  for (const [k, value] of Object.entries(patch)) data[k] = _.set(value)
-  await getDb().collection(COLLECTIONS.projects).doc(project._id).update({ data })
-  return { ...project, ...patch, updatedAt: ctx.now, history: [...project.history, entry as Project['history'][number]] } as Project
+  for (const [k, value] of Object.entries(projectToDoc(patch))) data[k] = k === 'location' ? value : _.set(value as object)
+  await projectsCollection().doc(project._id).update({ data })
+  const location = patch.location ? { location: { latitude: patch.location.latitude, longitude: patch.location.longitude } } : {}
+  return { ...project, ...patch, ...location, updatedAt: ctx.now, history: [...project.history, entry as Project['history'][number]] } as Project
 }
 
 export async function getProject(input: { projectId: string }, ctx: ActionContext): Promise<Project> {

@@ -2,10 +2,10 @@ import type * as v from 'valibot'
 import { canRunProject, requireRole, requireVisibleProject } from '../../src/domain/access'
 import type { CoverageRow, MyWeekVisit } from '../../src/domain/contract/visits'
 import { AppError } from '../../src/domain/errors'
-import type { checkInInput, completeVisitInput, coverageInput, listVisitsInput } from '../../src/domain/schemas/visits'
+import type { checkInInput, completeVisitInput, coverageInput } from '../../src/domain/schemas/visits'
 import { weekKey as weekKeyOf } from '../../src/domain/time'
 import type { Issue, Project, Visit } from '../../src/domain/types'
-import type { IssueCard, Page } from '../../src/domain/views'
+import type { IssueCard } from '../../src/domain/views'
 import { issueCardFor } from '../../src/domain/issue'
 import { viewerOf } from '../../src/domain/visibility'
 import { loadCalendar } from '../shared/calendar'
@@ -13,8 +13,9 @@ import { agendaDraft, completeVisit } from '../../src/domain/visits'
 import { command, getDb } from '../runtime/cloud'
 import type { ActionContext } from '../runtime/entry'
 import { COLLECTIONS } from '../repo/collections'
-import { decodeOffsetCursor, encodeOffsetCursor } from '../shared/paging'
-import { loadProject } from '../projects/manage'
+import { checkAttachments } from '../files'
+import { loadProject } from '../repo/projects'
+import { checkFollowUps, followUpCtx, postFollowUps } from './followUps'
 import { planWeek } from './plan'
 
 const visits = () => getDb().collection(COLLECTIONS.visits)
@@ -43,15 +44,17 @@ export async function myWeek(input: { weekKey?: string }, ctx: ActionContext): P
   }
 }
 
-async function loadVisit(visitId: string, ctx: ActionContext, mustRun: boolean): Promise<{ visit: Visit; project: Project }> {
+/** The visit and its project, for those who run the project (`staffOnly`: its team's staff, who log visits). */
+async function loadVisit(visitId: string, ctx: ActionContext, staffOnly: boolean): Promise<{ visit: Visit; project: Project }> {
   const { data } = await visits().doc(visitId).get()
   const visit = data as Visit | null
   const project = visit ? await loadProject(visit.projectId) : null
   if (!visit || !project) throw new AppError('NOT_FOUND', '走访记录不存在或您无权查看')
   requireVisibleProject(ctx.caller, project)
-  if (mustRun && !(ctx.caller.roles.includes('staff') && canRunProject(ctx.caller, project))) {
+  if (staffOnly && !(ctx.caller.roles.includes('staff') && canRunProject(ctx.caller, project))) {
     throw new AppError('FORBIDDEN', '只有项目的服务团队可以登记走访')
   }
+  if (!canRunProject(ctx.caller, project)) throw new AppError('FORBIDDEN', '走访登记只对项目的服务团队和管理者开放')
   return { visit, project }
 }
 
@@ -97,29 +100,38 @@ export async function checkIn(input: v.InferOutput<typeof checkInInput>, ctx: Ac
   return after
 }
 
+/**
+ * Completing a visit: the log is checked (texts within their limits, photos the caller's own
+ * uploads, 回头看 only on the project's issues), saved in one conditional update of the visit, and
+ * then each 回头看 becomes a step on its issue. A retry with the same clientRequestId — after a lost
+ * reply, or a crash between the two — answers with the stored visit and writes the follow-ups not
+ * written yet, never one twice.
+ */
 export async function complete(input: v.InferOutput<typeof completeVisitInput>, ctx: ActionContext): Promise<Visit> {
   requireRole(ctx.caller, 'visits.complete')
   const { visit } = await loadVisit(input.visitId, ctx, true)
   const { visitId: _v, ...log } = input
   const { visit: after, replay } = completeVisit(visit, log, ctx.openid, ctx.now)
-  if (replay) return after
+  const issueCtx = followUpCtx(ctx.now, ctx.user?.name)
+  if (replay) {
+    await postFollowUps(after, ctx.caller, issueCtx)
+    return after
+  }
+  checkAttachments(after.photos, ctx.openid, 'photos')
+  const issues = await checkFollowUps(after, after.followUps, ctx.caller, issueCtx)
   try {
     await saveVisit(visit, after)
   } catch (e) {
     // A retried submission that raced its own first attempt: answer with what the first one stored.
     const current = (e as AppError).details as { visit?: Visit } | undefined
-    if (current?.visit?.status === 'done' && current.visit.clientRequestId === input.clientRequestId) return current.visit
+    if (current?.visit?.status === 'done' && current.visit.clientRequestId === input.clientRequestId) {
+      await postFollowUps(current.visit, ctx.caller, issueCtx)
+      return current.visit
+    }
     throw e
   }
+  await postFollowUps(after, ctx.caller, issueCtx, issues)
   return after
-}
-
-export async function listByProject(input: v.InferOutput<typeof listVisitsInput>, ctx: ActionContext): Promise<Page<Visit>> {
-  requireRole(ctx.caller, 'visits.listByProject')
-  requireVisibleProject(ctx.caller, await loadProject(input.projectId))
-  const offset = decodeOffsetCursor(input.cursor)
-  const { data } = await visits().where({ projectId: input.projectId }).orderBy('weekKey', 'desc').skip(offset).limit(input.pageSize + 1).get()
-  return { items: data.slice(0, input.pageSize), nextCursor: data.length > input.pageSize ? encodeOffsetCursor(offset + input.pageSize) : undefined }
 }
 
 /** Visit coverage per week in one aggregate call: every active project has one visit document per week. */

@@ -38,8 +38,8 @@ function Count(props: { length: number; limit: number }) {
   const over = props.length > props.limit
   return (
     <Text className={`field__count ${over ? 'field__count--over' : ''}`}>
-      {props.length} / {props.limit}
-      {over ? `，超出 ${props.length - props.limit} 字` : ''}
+      {over ? `超出 ${props.length - props.limit} 字 · ` : ''}
+      {props.length}/{props.limit}
     </Text>
   )
 }

@@ -30,7 +30,8 @@ export const ACTION_ROLES = {
   'projects.unbindGroup': ['manager'],
   'visits.planWeek': ['manager', 'staff'],
   'visits.myWeek': ['staff', 'manager'],
-  'visits.get': ['manager', 'staff', 'liaison'],
+  'visits.get': ['manager', 'staff'], // the log page's working document; others read visits.record
+  'visits.record': 'anyone', // who reads which part is VISIT_VISIBILITY's; anyone else reads NOT_FOUND
   'visits.checkIn': ['staff'],
   'visits.complete': ['staff'],
   'visits.listByProject': ['manager', 'staff', 'liaison'],

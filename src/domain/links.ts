@@ -75,6 +75,8 @@ export const links = {
   visit: page('pkg-work/pages/visit/index', ['visitId']),
   queue: page('pkg-work/pages/queue/index', [], ['from']),
   visits: page('pkg-work/pages/visits/index', ['projectId']),
+  // Also the visit records, which liaisons open from their project's board.
+  visitRecord: page('pkg-work/pages/visit-record/index', ['visitId']),
   // pkg-admin: managers.
   dashboard: page('pkg-admin/pages/dashboard/index'),
   drill: page('pkg-admin/pages/drill/index', ['metric', 'from', 'to'], ['part', 'label']),

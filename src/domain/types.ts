@@ -170,6 +170,7 @@ export type IssueAction =
   | 'supervise'
   | 'unsupervise'
   | 'note'
+  | 'follow_up'
   | 'add_opinion'
   | 'escalate'
   | 'auto_close'

@@ -1,6 +1,7 @@
 /** What the functions return to the mini-program (projections of the documents, never more). */
 import type { DueView } from './issue/due'
 import type { Department, Issue, IssueState, Ladder, Project, Role, Team, Visit } from './types'
+import type { VisitSummary } from './visitRecord'
 
 export interface ProjectSummary {
   _id: string
@@ -65,7 +66,10 @@ export interface IssueCard {
 
 export interface ProjectBoard {
   project: Omit<Project, 'history'> & { history?: Project['history'] }
-  thisWeek: Visit | null
+  /** This week's visit, as the caller may read it (VISIT_VISIBILITY). */
+  thisWeek: VisitSummary | null
+  /** 走访记录: the latest completed visits, newest first, each opening its record. */
+  recentVisits: VisitSummary[]
   openIssues: IssueCard[]
   recentlyClosed: IssueCard[]
   digest: { weekKey: string; visitStatus: Visit['status'] | 'none'; open: number; resolvedThisWeek: number; overdue: number }

@@ -39,6 +39,7 @@ export type IssuePart =
   | 'extensions' // the extension asked for: reason and new date
   | 'confirmation' // the enterprise's outcome, rating and comment
   | 'rater' // who confirmed and rated
+  | 'followUpNotes' // 回头看: what the service team noted on the issue during a visit (the step itself is shown to all)
 
 const ALL_SHOWN = { liaison: 'shown', staff: 'shown', lead: 'masked', assist: 'masked', manager: 'shown' } as const
 const INTERNAL = { liaison: 'absent', staff: 'shown', lead: 'masked', assist: 'masked', manager: 'shown' } as const
@@ -60,11 +61,23 @@ export const ISSUE_VISIBILITY: Record<IssuePart, Record<Viewer, Exposure>> = {
   extensions: ALL_SHOWN,
   confirmation: ALL_SHOWN,
   rater: { liaison: 'shown', staff: 'shown', lead: 'absent', assist: 'absent', manager: 'shown' },
+  // As the visit record's follow-ups (VISIT_VISIBILITY.followUps): the enterprise reads that the team
+  // followed up during a visit (服务专员走访回访), never the team's own notes.
+  followUpNotes: INTERNAL,
 }
 
 /** Who may read a visit record: the project's liaisons (attendees and minutes only), its team, managers. */
 export type VisitViewer = 'liaison' | 'staff' | 'manager'
-export type VisitPart = 'attendees' | 'minutes' | 'photos' | 'checkIn' | 'followUps' | 'issuesRaised'
+export const VISIT_VIEWERS: readonly VisitViewer[] = ['liaison', 'staff', 'manager']
+export type VisitPart =
+  | 'attendees'
+  | 'minutes'
+  | 'photos'
+  | 'checkIn' // where: the check-in point, its accuracy, its distance from the project and the far flag
+  | 'followUps' // 回头看 notes on the project's open issues
+  | 'issuesRaised' // issues raised during the visit (case number, title, state)
+  | 'author' // the service team and the person who completed the record (the enterprise reads roles, not names)
+export const VISIT_PARTS: readonly VisitPart[] = ['attendees', 'minutes', 'photos', 'checkIn', 'followUps', 'issuesRaised', 'author']
 
 export const VISIT_VISIBILITY: Record<VisitPart, Record<VisitViewer, Exposure>> = {
   attendees: { liaison: 'shown', staff: 'shown', manager: 'shown' },
@@ -73,6 +86,7 @@ export const VISIT_VISIBILITY: Record<VisitPart, Record<VisitViewer, Exposure>> 
   checkIn: { liaison: 'absent', staff: 'shown', manager: 'shown' },
   followUps: { liaison: 'absent', staff: 'shown', manager: 'shown' },
   issuesRaised: { liaison: 'absent', staff: 'shown', manager: 'shown' },
+  author: { liaison: 'absent', staff: 'shown', manager: 'shown' },
 }
 
 /** The most privileged way the caller relates to the issue, or null (a stranger). */

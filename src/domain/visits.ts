@@ -46,6 +46,29 @@ export const plannableProjects = <P extends Pick<Project, 'status'>>(projects: P
 /** A planned visit whose week has ended is missed. */
 export const isPastWeek = (weekKey: string, now: number): boolean => now >= weekBounds(weekKey).end
 
+/**
+ * How long the texts of a visit log may be, in characters as the page counts them (JS string length).
+ * Over the limit the log is refused with the count — never cut: the minutes are the record.
+ */
+export const VISIT_TEXT_LIMITS = { minutes: 5000, followUpNote: 500 } as const
+
+/** The length the limits are judged on (leading and trailing blanks are not kept). */
+export const countedLength = (text: string): number => text.trim().length
+
+/**
+ * The first text over its limit, as a sentence for the person who wrote it; undefined when all fit.
+ * @example visitTextProblem({ minutes: '…5123 字…', followUps: [] }) // '走访纪要最多 5000 字，现在 5123 字，请删减后再提交'
+ */
+export function visitTextProblem(log: { minutes: string; followUps: readonly { note: string }[] }, nameOf: (index: number) => string = (i) => `第 ${i + 1} 条`): string | undefined {
+  const minutes = countedLength(log.minutes)
+  if (minutes > VISIT_TEXT_LIMITS.minutes) return `走访纪要最多 ${VISIT_TEXT_LIMITS.minutes} 字，现在 ${minutes} 字，请删减后再提交`
+  for (const [i, f] of log.followUps.entries()) {
+    const n = countedLength(f.note)
+    if (n > VISIT_TEXT_LIMITS.followUpNote) return `回头看记录每条最多 ${VISIT_TEXT_LIMITS.followUpNote} 字，${nameOf(i)}现在 ${n} 字，请删减后再提交`
+  }
+  return undefined
+}
+
 export interface VisitLog {
   clientRequestId: string
   checkIn?: { latitude: number; longitude: number; accuracy?: number }
@@ -68,6 +91,10 @@ export function completeVisit(visit: Visit, log: VisitLog, by: string, now: numb
     throw new AppError('INVALID_TRANSITION', '该走访已逾期一周以上，不能再补记')
   }
   if (now < weekBounds(visit.weekKey).start) throw new AppError('INVALID_TRANSITION', '还没到这周，不能提前提交走访记录')
+  const tooLong = visitTextProblem(log)
+  if (tooLong) throw new AppError('INVALID_INPUT', tooLong)
+  const issueIds = log.followUps.map((f) => f.issueId)
+  if (new Set(issueIds).size !== issueIds.length) throw new AppError('INVALID_INPUT', '同一个问题只能写一条回头看记录')
   const checkIn = log.checkIn ? { ...log.checkIn, at: visit.checkIn?.at ?? now } : visit.checkIn
   return {
     replay: false,

@@ -70,6 +70,8 @@ it('every page renders fewer than 1,000 DOM nodes with the demo data', async () 
   const week = weekKey(now)
   const thisWeek = visits.filter((v) => v.weekKey === week)
   const visit = [...thisWeek].sort((a, b) => Number(b.status === 'planned') - Number(a.status === 'planned') || openCount(b.projectId) - openCount(a.projectId))[0]
+  // The heaviest record: the project's completed visit with the most 回头看 and photos.
+  const record = visits.filter((v) => v.status === 'done').sort((a, b) => b.followUps.length + b.photos.length - (a.followUps.length + a.photos.length))[0]
   const visitStaff = teams.find((t: { _id: string }) => t._id === visit.teamId)?.name === '第一服务专班' ? DEMO.staffA : DEMO.staffB
   const month = periodFor('month', now)
 
@@ -81,6 +83,7 @@ it('every page renders fewer than 1,000 DOM nodes with the demo data', async () 
     'pkg-work/pages/week/index': { persona: DEMO.staffA, ready: '项目看板 ›' },
     'pkg-work/pages/visit/index': { persona: visitStaff, query: `visitId=${encodeURIComponent(visit._id)}`, ready: '本次走访提出的问题' },
     'pkg-work/pages/queue/index': { persona: DEMO.staffA, ready: /没有更多了|上滑加载更多/ },
+    'pkg-work/pages/visit-record/index': { persona: DEMO.manager, query: `visitId=${encodeURIComponent(record._id)}`, ready: '走访纪要' },
     'pkg-work/pages/visits/index': { persona: DEMO.manager, query: `projectId=${p1._id}`, ready: /没有更多了|上滑加载更多|还没有走访记录/ },
     'pkg-admin/pages/dashboard/index': { persona: DEMO.manager, ready: '每周新增与办结' },
     'pkg-admin/pages/drill/index': { persona: DEMO.manager, query: `metric=response&part=denominator&from=${month.from}&to=${month.to}&label=${encodeURIComponent('响应率')}`, ready: /共 \d+ 件/ },

@@ -66,6 +66,29 @@ describe('the visit log', () => {
     expect(Taro.getStorageSync('draft:visit:p1_2026-W48')).toBe('')
   })
 
+  it('counts the minutes and a 回头看 note, and refuses an over-long one with the count instead of cutting it', async () => {
+    const { container } = render(<VisitPage />)
+    await writeLog(container)
+    expect(screen.getByText('14/5000')).toBeTruthy()
+    fireEvent.change(container.querySelector('textarea[name="minutes"]')!, { target: { value: '字'.repeat(5003) } })
+    expect(screen.getByText('超出 3 字 · 5003/5000')).toBeTruthy()
+    expect((container.querySelector('textarea[name="minutes"]') as HTMLTextAreaElement).value).toHaveLength(5003)
+    fireEvent.click(screen.getByText('提交走访记录'))
+    await waitFor(() => expect(Taro.showModal).toHaveBeenCalledWith({ title: '暂不能提交', content: '走访纪要最多 5000 字，现在 5003 字，请删减后再提交', showCancel: false }))
+    fireEvent.change(container.querySelector('textarea[name="minutes"]')!, { target: { value: '短纪要' } })
+    fireEvent.change(container.querySelector('textarea[name="followUp-i1"]')!, { target: { value: '进'.repeat(501) } })
+    fireEvent.click(screen.getByText('提交走访记录'))
+    await waitFor(() => expect(Taro.showModal).toHaveBeenLastCalledWith(expect.objectContaining({ content: '回头看记录每条最多 500 字，「厂区道路积水」的记录现在 501 字，请删减后再提交' })))
+    expect(callsOf('visits.complete')).toHaveLength(0)
+  })
+
+  it('a completed visit links to its record', async () => {
+    answer('visits.get', visit({ status: 'done', completedAt: UI_NOW }))
+    render(<VisitPage />)
+    fireEvent.click(await screen.findByText('查看走访记录 ›'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pkg-work/pages/visit-record/index?visitId=p1_2026-W48' })
+  })
+
   it('checks in with the location and its accuracy', async () => {
     answer('visits.checkIn', visit())
     render(<VisitPage />)

@@ -2,15 +2,19 @@
  * Every (state, role, action) cell of the lifecycle, against an expectation written out here
  * independently of src/domain/issue/lifecycle.ts: allowed, or refused with the right code.
  */
+import * as v from 'valibot'
 import {
   ALL_STATES,
   COMMAND_ACTIONS,
   type CommandAction,
   LIFECYCLE,
   ROLE_ACTION_MATRIX,
+  UserCommandSchema,
+  VISIT_ACTIONS,
   availableActions,
   transition,
 } from '../../src/domain/issue'
+import { actOnIssueInput } from '../../src/domain/schemas/issues'
 import type { Caller, Issue, IssueState, SystemCaller } from '../../src/domain/types'
 import {
   CHECK_ALL,
@@ -50,6 +54,7 @@ const SPEC: Record<CommandAction, { from: string; roles: string; behalf?: true }
   supervise: { from: OPEN, roles: 'manager' },
   unsupervise: { from: OPEN, roles: 'manager' },
   note: { from: OPEN, roles: 'liaison staff handler manager' },
+  follow_up: { from: OPEN, roles: 'staff' },
   add_opinion: { from: WORK, roles: 'handler', behalf: true },
   link_repeat: { from: OPEN, roles: 'staff manager' },
   unlink_repeat: { from: OPEN, roles: 'staff manager' },
@@ -80,6 +85,7 @@ const COMMANDS: Record<CommandAction, (role: R) => object> = {
   supervise: () => ({ action: 'supervise', reason: '企业多次反映' }),
   unsupervise: () => ({ action: 'unsupervise' }),
   note: () => ({ action: 'note', text: '已电话联系企业。' }),
+  follow_up: () => ({ action: 'follow_up', visitId: 'p1_2026-W10', text: '企业说排水工程已开工。' }),
   add_opinion: (role) => ({ action: 'add_opinion', text: '同意主办部门意见。', ...(role === 'staff' ? { departmentId: 'd2' } : {}) }),
   link_repeat: () => ({ action: 'link_repeat', repeatOf: 'original' }),
   unlink_repeat: () => ({ action: 'unlink_repeat', reason: '诉求不同' }),
@@ -154,6 +160,7 @@ describe('the table as data', () => {
     expect(ROLE_ACTION_MATRIX.handler.sign_for).toBe('lead')
     expect(ROLE_ACTION_MATRIX.handler.note).toBe('lead_or_assist')
     expect(ROLE_ACTION_MATRIX.staff.sign_for).toBe('team_for_lead')
+    expect(ROLE_ACTION_MATRIX.staff.follow_up).toBe('team')
     expect(Object.keys(ROLE_ACTION_MATRIX.system).sort()).toEqual(['auto_close', 'escalate', 'recompute_deadlines'])
   })
 
@@ -166,6 +173,14 @@ describe('the table as data', () => {
     expect(availableActions(issueIn('closed'), manager, ctx)).toEqual([])
     const noHandler = ctxAt(NOW, { departmentHasHandler: () => false })
     expect(availableActions(issueIn('dispatched'), staff, noHandler).sort()).toEqual(['add_opinion', 'note', 'return', 'sign_for'])
+  })
+
+  test('回头看 is written by completing a visit: never offered on the issue page, never accepted from issues.act', () => {
+    const ctx = ctxAt(NOW)
+    for (const state of ALL_STATES) for (const who of [staff, manager]) expect(availableActions(issueIn(state), who, ctx)).not.toContain('follow_up')
+    expect(VISIT_ACTIONS).toEqual(['follow_up'])
+    expect(UserCommandSchema.options.map((o) => o.entries.action.literal)).not.toContain('follow_up')
+    expect(v.safeParse(actOnIssueInput, { issueId: 'i1', command: COMMANDS.follow_up('staff') }).success).toBe(false)
   })
 
   test('an illegal transition names the state and the action in Chinese', () => {

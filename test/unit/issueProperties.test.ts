@@ -10,8 +10,11 @@ import {
   COMMAND_ACTIONS,
   type CommandAction,
   LADDER_RANK,
+  LIFECYCLE,
   TERMINAL_STATES,
+  VISIT_ACTIONS,
   availableActions,
+  resolveActor,
   replay,
   transition,
 } from '../../src/domain/issue'
@@ -67,6 +70,7 @@ const COMMANDS: { [A in CommandAction]: fc.Arbitrary<object> } = {
   supervise: fc.record({ action: fc.constant('supervise'), reason: text }),
   unsupervise: fc.constant({ action: 'unsupervise' }),
   note: fc.record({ action: fc.constant('note'), text }),
+  follow_up: fc.record({ action: fc.constant('follow_up'), visitId: fc.constantFrom('p1_2026-W10', 'p1_2026-W11'), text }),
   add_opinion: fc.record({ action: fc.constant('add_opinion'), text, departmentId: maybe(dept) }, { requiredKeys: ['action', 'text'] }),
   link_repeat: fc.record({ action: fc.constant('link_repeat'), repeatOf: fc.constantFrom('original', 'issue-1', 'elsewhere') }),
   unlink_repeat: fc.record({ action: fc.constant('unlink_repeat'), reason: text }),
@@ -85,9 +89,11 @@ const step = fc.record({
 })
 const calendars: WorkCalendar[] = [weekendCalendar, F.holidayCalendar]
 /** Side actions; picks prefer the others three times in four so sequences get deep into the lifecycle. */
-const SIDE = ['note', 'add_opinion', 'supervise', 'unsupervise', 'force_close', 'reassign', 'decline', 'withdraw', 'return']
+const SIDE = ['note', 'follow_up', 'add_opinion', 'supervise', 'unsupervise', 'force_close', 'reassign', 'decline', 'withdraw', 'return']
 function choose(issue: Issue, ctx: ReturnType<typeof F.ctxAt>, pick: number, pick2: number) {
-  const pairs = CALLERS.flatMap((c) => availableActions(issue, c, ctx).map((a) => [c, a] as const))
+  // 回头看 is not offered on the issue page (a visit writes it), so it is offered here by the table itself.
+  const viaVisit = (c: Caller | SystemCaller) => VISIT_ACTIONS.filter((a) => LIFECYCLE[a].from.includes(issue.state) && resolveActor(issue, a, c, ctx).ok)
+  const pairs = CALLERS.flatMap((c) => [...availableActions(issue, c, ctx), ...viaVisit(c)].map((a) => [c, a] as const))
   const main = pairs.filter(([, a]) => !SIDE.includes(a))
   const pool = main.length > 0 && pick2 % 4 !== 0 ? main : pairs
   return pool.length > 0 ? pool[pick % pool.length] : undefined

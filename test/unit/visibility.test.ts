@@ -33,6 +33,7 @@ const MARKERS: Record<IssuePart, { text: string; n?: number }[]> = {
   actorNames: [{ text: 'STAFF-NAME' }],
   supervision: [{ text: '"supervision"' }],
   publicReasons: [{ text: 'FORCE-CLOSE', n: 27 }],
+  followUpNotes: [{ text: 'FOLLOW-UP', n: 28 }],
 }
 const markerText = (m: { text: string; n?: number }) => (m.n !== undefined && !m.text.startsWith('139') ? `${m.text}-MARK` : m.text)
 
@@ -64,6 +65,7 @@ function everyStep(): { closed: Issue; forced: Issue } {
   step({ action: 'request_extension', reason: mark('EXTENSION', 19), workingDays: 2 }, leadHandler, '2026-03-03 09:00', 'LEAD-NAME')
   step({ action: 'decide_extension', approved: true, note: mark('DECISION-NOTE', 22) }, manager, '2026-03-03 10:00', 'MANAGER-NAME')
   step({ action: 'supervise', reason: mark('SUPERVISE', 21) }, manager, '2026-03-03 10:30', 'MANAGER-NAME')
+  step({ action: 'follow_up', visitId: 'p1_2026-W10', text: mark('FOLLOW-UP', 28) }, staff, '2026-03-03 10:40', 'STAFF-NAME')
   step({ action: 'answer', text: mark('DRAFT', 23) }, leadHandler, '2026-03-03 11:00', 'LEAD-NAME')
   step({ action: 'review', passed: false, checklist: { ...CHECK_ALL, solved: false }, note: mark('REVIEW-NOTE', 24) }, staff2, '2026-03-03 12:00', 'REVIEWER-NAME')
   step({ action: 'answer', text: mark('PASSED-ANSWER', 25) }, leadHandler, '2026-03-03 13:00', 'LEAD-NAME')

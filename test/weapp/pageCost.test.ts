@@ -40,6 +40,7 @@ it('every page renders first in at most 4 setData calls and 64 KB, and no update
     visit: { persona: visitStaff, link: links.visit({ visitId: visit._id }) },
     queue: { persona: DEMO.staffA, link: links.queue({}) },
     visits: { persona: DEMO.manager, link: links.visits({ projectId: p1._id }) },
+    visitRecord: { persona: DEMO.liaison1, link: links.visitRecord({ visitId: visits.find((v) => v.projectId === p1._id && v.status === 'done')._id }) },
     dashboard: { persona: DEMO.manager, link: links.dashboard({}) },
     drill: { persona: DEMO.manager, link: links.drill({ metric: 'response', part: 'denominator', from: String(month.from), to: String(month.to), label: '响应率' }) },
     issues: { persona: DEMO.manager, link: links.issues({}) },

@@ -12,6 +12,7 @@ import {
   LIFECYCLE,
   type Relation,
   isSystemCaller,
+  isVisitAction,
 } from './lifecycle'
 import { guard } from './guards'
 import type { DeskConfig } from './sla'
@@ -115,11 +116,12 @@ function describeMismatch(roles: Role[]): string {
 /**
  * The actions the caller may take on the issue now: role, relation, state and the action's guard
  * (guards.ts) — the same checks `transition` makes, short of the command's own data. Linking a repeat
- * is offered when there is a likely original to link to.
+ * is offered when there is a likely original to link to. 回头看 is written by completing a visit,
+ * so the issue page never offers it.
  */
 export function availableActions(issue: Issue, caller: Caller | SystemCaller, ctx: IssueCtx): CommandAction[] {
   return COMMAND_ACTIONS.filter((a) => {
-    if (!LIFECYCLE[a].from.includes(issue.state)) return false
+    if (isVisitAction(a) || !LIFECYCLE[a].from.includes(issue.state)) return false
     if (a === 'link_repeat' && !issue.suggestedRepeatOf) return false
     const actor = resolveActor(issue, a, caller, ctx)
     return actor.ok && guard(a, issue, actor.value, ctx).ok

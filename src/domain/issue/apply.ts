@@ -174,6 +174,7 @@ export function apply(issue: Issue, e: TimelineEvent): Issue {
     case 'decline':
     case 'withdraw':
     case 'note':
+    case 'follow_up':
     case 'add_opinion':
       return base
     case 'raise':

@@ -84,6 +84,8 @@ export interface EventDataMap {
   unsupervise: Record<string, never>
   /** forEnterprise: a progress note the enterprise may read too. */
   note: { text: string; files: string[]; forEnterprise?: boolean }
+  /** 回头看: the visit it was noted during (one step per issue per visit) and the note. */
+  follow_up: { visitId: string; text: string }
   add_opinion: { departmentId: string; text: string; files: string[] }
   /** supervise: reaching 红 puts the issue under 督办 (managers hear of it), unless it already is. */
   escalate: { ladder: Ladder; previous: Ladder; overdueStages: string[]; supervise?: true }

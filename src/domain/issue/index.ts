@@ -37,7 +37,9 @@ export {
   ROLE_ACTION_MATRIX,
   SYSTEM_ACTIONS,
   TERMINAL_STATES,
+  VISIT_ACTIONS,
   isSystemCaller,
+  isVisitAction,
 } from './lifecycle'
 export { type LintFlag, VAGUE_WORDS, lintReply } from './lint'
 export { HIDDEN, maskPhone, maskPhonesIn, redactForDepartment, viewIssueFor } from './privacy'

@@ -122,6 +122,8 @@ export const LIFECYCLE: Readonly<Record<CommandAction, ActionRule>> = {
     to: OPEN_STATES,
     roles: { manager: 'always', staff: 'team', handler: 'lead_or_assist', liaison: 'member' },
   },
+  // 回头看: the team's note on an open issue, written when a visit of the project is completed.
+  follow_up: { label: '回头看', from: OPEN_STATES, to: OPEN_STATES, roles: { staff: 'team' } },
   add_opinion: {
     label: '协办意见',
     from: WORKING,
@@ -148,6 +150,9 @@ export const LIFECYCLE: Readonly<Record<CommandAction, ActionRule>> = {
 export const COMMAND_ACTIONS = Object.keys(LIFECYCLE) as CommandAction[]
 export const SYSTEM_ACTIONS: readonly CommandAction[] = ['escalate', 'auto_close', 'recompute_deadlines']
 export const isSystemAction = (a: CommandAction): boolean => SYSTEM_ACTIONS.includes(a)
+/** Steps taken only through a visit (visits.complete), never from the issue page or issues.act. */
+export const VISIT_ACTIONS: readonly CommandAction[] = ['follow_up']
+export const isVisitAction = (a: CommandAction): boolean => VISIT_ACTIONS.includes(a)
 export const ACTOR_ROLES: readonly ActorRole[] = ['liaison', 'staff', 'handler', 'manager', 'system']
 
 /** Role × action: the relation a role needs, or undefined when the role may never take the action. */

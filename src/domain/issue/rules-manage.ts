@@ -86,6 +86,10 @@ export const unlinkRepeat: Planner<CommandOf<'unlink_repeat'>> = (issue, cmd) =>
 export const note: Planner<CommandOf<'note'>> = (issue, cmd) =>
   plan({ to: issue.state, data: { text: cmd.text, files: cmd.files, ...(cmd.forEnterprise ? { forEnterprise: true } : {}) } })
 
+/** 回头看: the note the team took on the issue during a visit, tied to that visit. */
+export const followUp: Planner<CommandOf<'follow_up'>> = (issue, cmd) =>
+  plan({ to: issue.state, data: { visitId: cmd.visitId, text: cmd.text } })
+
 /** 协办意见: by the assisting department's handler, or by the service team for one that has no handler. */
 export const addOpinion: Planner<CommandOf<'add_opinion'>> = (issue, cmd, actor, ctx, caller) => {
   let departmentId: string

@@ -108,6 +108,9 @@ export const AddOpinionSchema = cmd('add_opinion', {
   departmentId: v.optional(IdSchema),
 })
 
+/** 回头看, written by visits.complete for each follow-up of the visit (not a command a client sends to issues.act). */
+export const FollowUpSchema = cmd('follow_up', { visitId: IdSchema, text: text(500, '回头看记录') })
+
 export const LinkRepeatSchema = cmd('link_repeat', { repeatOf: IdSchema, reason: OptionalReason })
 export const UnlinkRepeatSchema = cmd('unlink_repeat', { reason: ReasonSchema })
 
@@ -139,12 +142,14 @@ export const SystemCommandSchema = v.variant('action', [
   cmd('auto_close', {}),
   cmd('recompute_deadlines', {}),
 ])
-export const CommandSchema = v.variant('action', [...UserCommandSchema.options, ...SystemCommandSchema.options])
+export const VisitCommandSchema = v.variant('action', [FollowUpSchema])
+export const CommandSchema = v.variant('action', [...UserCommandSchema.options, ...SystemCommandSchema.options, ...VisitCommandSchema.options])
 
 /** Commands as validated (defaults filled in). */
 export type UserCommand = v.InferOutput<typeof UserCommandSchema>
 export type SystemCommand = v.InferOutput<typeof SystemCommandSchema>
-export type Command = UserCommand | SystemCommand
+export type VisitCommand = v.InferOutput<typeof VisitCommandSchema>
+export type Command = UserCommand | SystemCommand | VisitCommand
 /** Commands as a client may send them (optional fields may be left out). */
 export type CommandInput = v.InferInput<typeof CommandSchema>
 export type UserCommandInput = v.InferInput<typeof UserCommandSchema>

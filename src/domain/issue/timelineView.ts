@@ -1,7 +1,9 @@
 /**
  * The timeline as a reader sees it: every step for the government side (who, what, why); for the
  * enterprise the steps that concern it, named by role, without the desk's internal reasons
- * (DESIGN.md: "steps named by role, no internal reasons").
+ * (DESIGN.md: "steps named by role, no internal reasons"). A 回头看 written during a visit reads
+ * 服务专员 李明回头看：<note> on the government side (masked for departments) and 服务专员走访回访
+ * for the enterprise, without the team's note.
  */
 import type { Issue, IssueAction, TimelineEvent } from '../types'
 import type { IssuePart, Viewer } from '../visibility'
@@ -42,8 +44,12 @@ function seenByEnterprise(e: TimelineEvent): boolean {
   return true
 }
 
+/** How the enterprise reads a step whose name is desk wording (as a 12345 desk words it). */
+const ENTERPRISE_WORDS: Partial<Record<IssueAction, string>> = { follow_up: '走访回访' }
+
 /** What the step did, in words (departments by name). */
-function what(e: TimelineEvent, departmentName: (id: string) => string): string {
+function what(e: TimelineEvent, departmentName: (id: string) => string, enterprise: boolean): string {
+  if (enterprise && ENTERPRISE_WORDS[e.action]) return ENTERPRISE_WORDS[e.action] as string
   const label = e.action === 'review' ? (data(e, 'review').passed ? '督核通过，答复送达企业' : '督核退回答复') : ACTION_NAMES[e.action]
   if (e.action === 'dispatch' || e.action === 'reassign') {
     const d = data(e, 'dispatch')
@@ -67,7 +73,9 @@ export function timelineFor(issue: Issue, viewer: Viewer, reveal: Reveal, depart
     const name = names && !hideActor && e.byName ? ` ${e.byName}` : ''
     const behalf = e.onBehalfOf ? `代${departmentName(e.onBehalfOf)}` : ''
     const reason = e.reason ? reveal(REASON_PART[e.action] ?? 'internalSteps', e.reason) : undefined
-    const text = `${roleWord}${name}${behalf}${what(e, departmentName)}${reason ? `：${reason}` : ''}`
+    const note = e.action === 'follow_up' ? reveal('followUpNotes', data(e, 'follow_up').text) : undefined
+    const detail = [reason, note].filter(Boolean).join('；')
+    const text = `${roleWord}${name}${behalf}${what(e, departmentName, enterprise)}${detail ? `：${detail}` : ''}`
     return [{ at: e.at, action: e.action, role: e.role, ...(name ? { by: e.byName } : {}), text, from: e.from, to: e.to }]
   })
 }

@@ -21,7 +21,7 @@ import { STATE_NAMES } from './labels'
 import type { Planner } from './plan'
 import * as flow from './rules-flow'
 import * as manage from './rules-manage'
-import { type Command, CommandSchema, type SystemCommand, type UserCommand, type UserCommandInput } from './schemas'
+import { type Command, CommandSchema, type SystemCommand, type UserCommand, type UserCommandInput, type VisitCommand } from './schemas'
 
 export interface Step {
   issue: Issue
@@ -47,6 +47,7 @@ const RULES: { [A in CommandAction]: Planner<Extract<Command, { action: A }>> } 
   supervise: manage.supervise,
   unsupervise: manage.unsupervise,
   note: manage.note,
+  follow_up: manage.followUp,
   add_opinion: manage.addOpinion,
   link_repeat: manage.linkRepeat,
   unlink_repeat: manage.unlinkRepeat,
@@ -67,6 +68,12 @@ export function parseCommand(input: unknown): Result<Command> {
 export function transition(
   issue: Issue,
   command: UserCommandInput,
+  caller: Caller | SystemCaller,
+  ctx: IssueCtx,
+): Result<Step>
+export function transition(
+  issue: Issue,
+  command: VisitCommand,
   caller: Caller | SystemCaller,
   ctx: IssueCtx,
 ): Result<Step>

@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { VISIT_TEXT_LIMITS } from '../visits'
 import { clientRequestId, cursor, fileIds, id, location, pageSize, text, weekKey } from './common'
 
 export const planWeekInput = v.object({ weekKey: v.optional(weekKey) })
@@ -10,14 +11,20 @@ export const attendee = v.object({
   side: v.picklist(['government', 'enterprise'], '请选择政府方或企业方'),
   title: v.optional(text(0, 30), ''),
 })
+/**
+ * The minutes and 回头看 notes are bounded here only against abuse (4× their limits); the limits
+ * themselves (VISIT_TEXT_LIMITS) are judged by completeVisit, which refuses with the count in a sentence.
+ */
+const boundedText = (what: string, limit: number) =>
+  v.pipe(v.string('应为文本'), v.trim(), v.minLength(1, `请填写${what}`), v.maxLength(limit * 4, `${what}过长`))
 export const completeVisitInput = v.object({
   visitId: visitIdInput.entries.visitId,
   clientRequestId,
   checkIn: v.optional(location),
   attendees: v.pipe(v.array(attendee), v.minLength(1, '请至少登记一位参加人'), v.maxLength(30, '参加人最多 30 位')),
-  minutes: text(1, 5000),
+  minutes: boundedText('走访纪要', VISIT_TEXT_LIMITS.minutes),
   photos: fileIds(9),
-  followUps: v.optional(v.pipe(v.array(v.object({ issueId: id, note: text(1, 500) })), v.maxLength(50)), []),
+  followUps: v.optional(v.pipe(v.array(v.object({ issueId: id, note: boundedText('回头看记录', VISIT_TEXT_LIMITS.followUpNote) })), v.maxLength(50)), []),
 })
 export const listVisitsInput = v.object({ projectId: id, cursor, pageSize })
 export const coverageInput = v.object({ fromWeek: weekKey, toWeek: weekKey })

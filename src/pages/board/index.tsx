@@ -4,6 +4,7 @@ import { Async } from '../../components/Async'
 import { Btn } from '../../components/Buttons'
 import { IssueRow } from '../../components/IssueRow'
 import { Screen } from '../../components/Screen'
+import { VisitCard } from '../../components/VisitCard'
 import { EmptyState, ErrorState } from '../../components/States'
 import { describeError } from '../../api'
 import { links } from '../../domain/links'
@@ -59,9 +60,6 @@ export default function Board() {
                     {b.thisWeek && cx.who.roles.includes('staff') && (
                       <Text className='board__link' onClick={() => go(links.visit({ visitId: b.thisWeek!._id }))}>记录走访 ›</Text>
                     )}
-                    {cx.who.roles.some((r) => r === 'staff' || r === 'manager' || r === 'liaison') && (
-                      <Text className='board__link' onClick={() => go(links.visits({ projectId: cx.projectId! }))}>走访记录 ›</Text>
-                    )}
                   </View>
                   {canRaise && (
                     <View className='board__actions'>
@@ -72,6 +70,9 @@ export default function Board() {
                   {b.openIssues.length === 0 ? <EmptyState title='暂无办理中的问题' /> : b.openIssues.map((i) => <IssueRow key={i._id} card={i} />)}
                   {b.recentlyClosed.length > 0 && <Text className='section'>最近办结</Text>}
                   {b.recentlyClosed.map((i) => <IssueRow key={i._id} card={i} />)}
+                  <Text className='section'>走访记录</Text>
+                  {b.recentVisits.length === 0 ? <EmptyState title='还没有完成的走访' /> : b.recentVisits.map((v) => <VisitCard key={v._id} visit={v} />)}
+                  <Text className='board__link board__more' onClick={() => go(links.visits({ projectId: cx.projectId! }))}>全部走访记录 ›</Text>
                   <View className='board__actions'>
                     {digest.data && (
                       <Button className='btn btn--block board__share' openType='share' data-share='digest'>

@@ -7,7 +7,7 @@
 import { weekKey } from '../../../src/domain/time'
 import type { IssueDetail } from '../../../src/domain/contract/issues'
 import { type App, type Caller, MANAGER } from './app'
-import { buildWorld, groupCloudId, join, requestId, type World } from './world'
+import { buildWorld, groupCloudId, join, requestId, uploadAs, type World } from './world'
 
 export type Who = 'fresh' | 'manager' | 'staffA' | 'staffB' | 'handlerZj' | 'handlerSw' | 'liaison' | 'otherLiaison'
 
@@ -15,6 +15,8 @@ export interface HostileWorld extends World {
   handlerSw: Caller
   fresh: Caller
   visitId: string
+  /** A photo staffA uploaded, for the visit's log. */
+  visitPhoto: string
   inviteCode: string
   /** The top-level CloudID field of an opening from the project's group. */
   enterExtra: Record<string, unknown>
@@ -77,6 +79,7 @@ export async function buildHostileWorld(app: App): Promise<HostileWorld> {
     handlerSw,
     fresh,
     visitId: `${w.project._id}_${week}`,
+    visitPhoto: await uploadAs(app, w.staffA.openid),
     inviteCode: invite.code,
     enterExtra: { group: await groupCloudId(app, w.groupId) },
     issueFor,
@@ -149,11 +152,12 @@ export function samplesFor(w: HostileWorld): Sample[] {
 
     s('visits.planWeek', 'staffA', { weekKey: weekKey(now + 7 * DAY) }, notStaff),
     s('visits.myWeek', 'staffA', {}, { fresh: F, liaison: F, handlerZj: F }),
-    s('visits.get', 'staffA', { visitId: w.visitId }, { fresh: F, otherLiaison: NF, staffB: NF, handlerZj: F }),
+    s('visits.get', 'staffA', { visitId: w.visitId }, { fresh: F, liaison: F, otherLiaison: F, staffB: NF, handlerZj: F }),
+    s('visits.record', 'liaison', { visitId: w.visitId }, { fresh: NF, otherLiaison: NF, staffB: NF, handlerZj: NF, handlerSw: NF }),
     s('visits.checkIn', 'staffA', { visitId: w.visitId, location: { latitude: 30, longitude: 120, accuracy: 15 } }, { ...notStaff, staffB: NF, manager: F }),
     s('visits.complete', 'staffA', {
       visitId: w.visitId, clientRequestId: requestId(), attendees: [{ name: '李明', side: 'government', title: '专员' }, { name: '张总', side: 'enterprise' }],
-      minutes: '了解企业用工需求', photos: [`cloud://local-env.6c6f/uploads/${w.staffA.openid}/visits/202611/VisitPhotoSample0001.jpg`], followUps: [{ issueId: issue('note'), note: '已电话催办' }],
+      minutes: '了解企业用工需求', photos: [w.visitPhoto], followUps: [{ issueId: issue('note'), note: '已电话催办' }],
     }, { ...notStaff, staffB: NF, manager: F }),
     s('visits.listByProject', 'staffA', { projectId: p, pageSize: 5 }, { fresh: F, otherLiaison: NF, staffB: NF, handlerZj: F }),
     s('visits.coverage', 'manager', { fromWeek: weekKey(now - 28 * DAY), toWeek: weekKey(now) }, managerOnly),

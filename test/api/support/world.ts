@@ -24,6 +24,16 @@ let counter = 0
 /** A fresh client request id (unique within the test process, as a phone's would be). */
 export const requestId = (): string => `req_${process.pid.toString(36)}_${(counter++).toString(36)}_${Math.random().toString(36).slice(2, 8)}`
 
+let uploads = 0
+/** What wx.cloud.uploadFile does from the mini-program: the client door, as `openid`, under its own prefix. Answers the fileID. */
+export async function uploadAs(app: App, openid: string, folder: 'issues' | 'visits' | 'materials' = 'visits', ext = 'jpg'): Promise<string> {
+  const name = `Photo${process.pid.toString(36)}${String(uploads++).padStart(8, '0')}Xy`
+  const cloudPath = `uploads/${openid}/${folder}/202611/${name}.${ext}`
+  const { status, body } = await app.cloud.fetchJson(`/dev/upload?cloudPath=${cloudPath}`, { method: 'POST', body: `bytes of ${cloudPath}`, headers: { 'x-wx-openid': openid } })
+  if (status !== 200) throw new Error(`upload refused: ${JSON.stringify(body)}`)
+  return body.fileID
+}
+
 export async function join(app: App, who: Caller, kind: 'staff' | 'handler', target: string, name: string): Promise<void> {
   const invite = await app.as(MANAGER).call('org', 'createInvite', kind === 'staff' ? { kind, teamId: target } : { kind, departmentId: target })
   await who.call('me', 'acceptInvite', { code: invite.code, name })

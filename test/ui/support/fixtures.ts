@@ -48,6 +48,7 @@ export const board = (over: Partial<ProjectBoard> = {}): ProjectBoard => ({
     contacts: [], status: 'active', openGId: 'G1', createdAt: 0, updatedAt: 0,
   },
   thisWeek: null,
+  recentVisits: [],
   openIssues: [card(), card({ _id: 'i2', title: '用工招聘缺口', category: 'hiring', label: '待受理', state: 'submitted', ladder: 'yellow', due: undefined })],
   recentlyClosed: [card({ _id: 'i3', title: '电力增容', state: 'closed', label: '已办结', due: undefined })],
   digest: { weekKey: '2026-W48', visitStatus: 'planned', open: 2, resolvedThisWeek: 1, overdue: 0 },

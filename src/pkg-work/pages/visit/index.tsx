@@ -7,9 +7,9 @@ import { Field, TextArea } from '../../../components/Fields'
 import { PhotoPicker } from '../../../components/PhotoPicker'
 import { Screen } from '../../../components/Screen'
 import { formatDateTime } from '../../../components/format'
-import { useLink } from '../../../hooks/useLink'
+import { go, useLink } from '../../../hooks/useLink'
 import { links } from '../../../domain/links'
-import { go } from '../../../hooks/useLink'
+import { VISIT_TEXT_LIMITS } from '../../../domain/visits'
 import { Attendees } from './Attendees'
 import { useVisitLog } from './useVisitLog'
 import '../../work.scss'
@@ -32,6 +32,7 @@ export default function VisitPage() {
             <View className='card'>
               <Text className='card__title'>{v.weekKey} 走访 · 计划 {v.plannedDate}</Text>
               {v.status === 'done' && <Text className='tag tag--done'>已完成 {v.completedAt ? formatDateTime(v.completedAt) : ''}</Text>}
+              {v.status === 'done' && <Text className='work__link' onClick={() => go(links.visitRecord({ visitId: v._id }))}>查看走访记录 ›</Text>}
               {v.agendaDraft.length > 0 && <Text className='muted'>议程建议：{v.agendaDraft.join('；')}</Text>}
             </View>
             {log.resumed && v.status !== 'done' && <View className='notice'>已恢复本机保存的走访草稿</View>}
@@ -52,7 +53,7 @@ export default function VisitPage() {
                     <Attendees value={draft.attendees} onChange={(attendees) => update({ attendees })} />
                   </Field>
                   <Field label='走访纪要'>
-                    <TextArea name='minutes' value={draft.minutes} limit={5000} placeholder='交流内容、企业经营情况、诉求与答复' onChange={(minutes) => update({ minutes })} />
+                    <TextArea name='minutes' value={draft.minutes} limit={VISIT_TEXT_LIMITS.minutes} placeholder='交流内容、企业经营情况、诉求与答复' onChange={(minutes) => update({ minutes })} />
                   </Field>
                   <Field label='照片'>
                     <PhotoPicker folder='visits' value={draft.photos} onChange={(photos) => update({ photos })} />
@@ -65,7 +66,7 @@ export default function VisitPage() {
                       <View key={i._id} className='card'>
                         <Text>{i.title}</Text>
                         <Text className='muted'>{i.label}</Text>
-                        <TextArea name={`followUp-${i._id}`} value={draft.followUps[i._id] ?? ''} limit={500} placeholder='本次走访了解到的进展' onChange={(note) => update((d) => ({ ...d, followUps: { ...d.followUps, [i._id]: note } }))} />
+                        <TextArea name={`followUp-${i._id}`} value={draft.followUps[i._id] ?? ''} limit={VISIT_TEXT_LIMITS.followUpNote} placeholder='本次走访了解到的进展（写入该问题的办理过程）' onChange={(note) => update((d) => ({ ...d, followUps: { ...d.followUps, [i._id]: note } }))} />
                       </View>
                     ))
                   }

@@ -12,6 +12,7 @@ import { useDraft } from '../../../hooks/useDraft'
 import { useQuery } from '../../../hooks/useQuery'
 import { platform } from '../../../platform/seam'
 import { randomId } from '../../../platform/types'
+import { visitTextProblem } from '../../../domain/visits'
 
 export interface VisitDraft {
   checkIn?: GeoPoint & { at: number }
@@ -25,10 +26,21 @@ export interface VisitDraft {
 
 export const freshVisitDraft = (): VisitDraft => ({ attendees: [], minutes: '', photos: [], followUps: {}, clientRequestId: randomId(24) })
 
-export function validateVisit(d: VisitDraft): string | undefined {
+/** The 回头看 notes worth sending: the non-empty ones, trimmed. */
+export const followUpsOf = (d: VisitDraft) =>
+  Object.entries(d.followUps)
+    .filter(([, note]) => note.trim())
+    .map(([issueId, note]) => ({ issueId, note: note.trim() }))
+
+/** Why the draft cannot be sent yet (the same text limits the function judges), or undefined. */
+export function validateVisit(d: VisitDraft, titleOf: (issueId: string) => string | undefined = () => undefined): string | undefined {
   if (!d.attendees.length) return '请至少登记一位参加人'
   if (!d.minutes.trim()) return '请填写走访纪要'
-  return undefined
+  const followUps = followUpsOf(d)
+  return visitTextProblem({ minutes: d.minutes, followUps }, (i) => {
+    const title = titleOf(followUps[i].issueId)
+    return title ? `「${title}」的记录` : `第 ${i + 1} 条`
+  })
 }
 
 export function useVisitLog(visitId: string) {
@@ -52,8 +64,9 @@ export function useVisitLog(visitId: string) {
 
   const submit = useAction(async () => {
     const d = draft.draft
-    const problem = validateVisit(d)
-    if (problem) return void Taro.showToast({ title: problem, icon: 'none' })
+    const problem = validateVisit(d, (id) => board.data?.openIssues.find((i) => i._id === id)?.title)
+    // A modal, not a toast: the sentence (which text, how long, the limit) is longer than a toast shows.
+    if (problem) return void Taro.showModal({ title: '暂不能提交', content: problem, showCancel: false })
     try {
       const done = await call('visits', 'complete', {
         visitId,
@@ -62,9 +75,7 @@ export function useVisitLog(visitId: string) {
         attendees: d.attendees,
         minutes: d.minutes.trim(),
         photos: d.photos,
-        followUps: Object.entries(d.followUps)
-          .filter(([, note]) => note.trim())
-          .map(([issueId, note]) => ({ issueId, note: note.trim() })),
+        followUps: followUpsOf(d),
       })
       draft.clear()
       setSubmitFailed(false)

@@ -1,13 +1,12 @@
-/** 走访记录: a project's visits week by week (status, the minutes' first line), opened from the board. */
-import { Text, View } from '@tarojs/components'
+/** 走访记录: a project's visits week by week (status, the minutes' first line), opened from the board; a done one opens its record. */
+import { Text } from '@tarojs/components'
 import { Screen } from '../../../components/Screen'
 import { EmptyState, ErrorState, Loading } from '../../../components/States'
+import { VisitCard } from '../../../components/VisitCard'
 import { links } from '../../../domain/links'
 import { useLink } from '../../../hooks/useLink'
-import { firstLine, useProjectVisits } from './useProjectVisits'
+import { useProjectVisits } from './useProjectVisits'
 import '../../work.scss'
-
-const VISIT_STATUS = { planned: '待走访', done: '已走访', missed: '未走访' } as const
 
 export default function Visits() {
   const { projectId = '' } = useLink(links.visits) ?? {}
@@ -15,14 +14,7 @@ export default function Visits() {
   return (
     <Screen className='work'>
       {list.items.map((v) => (
-        <View key={v._id} className='card'>
-          <View className='row'>
-            <Text className='card__title'>{v.weekKey}</Text>
-            <Text className={`tag ${v.status === 'done' ? 'tag--done' : v.status === 'missed' ? 'tag--supervised' : ''}`}>{VISIT_STATUS[v.status]}</Text>
-          </View>
-          <Text className='muted'>计划 {v.plannedDate}</Text>
-          {v.minutes && <Text className='work__minutes'>{firstLine(v.minutes)}</Text>}
-        </View>
+        <VisitCard key={v._id} visit={v} />
       ))}
       {list.error ? (
         <ErrorState error={list.error} onRetry={() => void list.refresh()} />

@@ -5,6 +5,3 @@ import { PAGE_SIZE, usePaged } from '../../../hooks/usePaged'
 export function useProjectVisits(projectId: string) {
   return usePaged((cursor) => call('visits', 'listByProject', { projectId, pageSize: PAGE_SIZE, ...(cursor ? { cursor } : {}) }), [projectId])
 }
-
-/** The minutes' first non-empty line, for the list. */
-export const firstLine = (minutes: string): string => minutes.split('\n').map((l) => l.trim()).find(Boolean) ?? ''
