@@ -3,8 +3,10 @@
  * figures, the summary paragraph, the ranking table, 红榜 / 黑榜, the 督办 list, the teams' visit
  * table and the 重复反映 hotspots. No font is named or embedded: Word, WPS and LibreOffice use their
  * own defaults. Every text passes through maskPhonesIn; issues go by case number; no contact is read.
+ * `docx` is loaded on the first document a function instance writes, so the dashboard's other actions
+ * do not pay for evaluating it at a cold start.
  */
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx'
+import type { Paragraph, Table } from 'docx'
 import {
   BULLETIN_FIGURES,
   type Bulletin,
@@ -26,40 +28,48 @@ const TEXT_WIDTH = 9020
 const TABLE_TEXT = 18 // half-points: 9 pt
 const BODY_TEXT = 24 // 12 pt
 
-const run = (text: string, opts: { bold?: boolean; size?: number } = {}) => new TextRun({ text: maskPhonesIn(text), bold: opts.bold, size: opts.size })
+type Docx = typeof import('docx')
 
-const para = (text: string, opts: { bold?: boolean; size?: number; center?: boolean; indent?: boolean } = {}) =>
-  new Paragraph({
-    children: [run(text, { bold: opts.bold, size: opts.size ?? BODY_TEXT })],
-    alignment: opts.center ? AlignmentType.CENTER : undefined,
-    indent: opts.indent ? { firstLine: 480 } : undefined,
-    spacing: { after: 120, line: 360 },
-  })
+/** The few shapes the document is made of, over the loaded library. */
+function builders({ AlignmentType, HeadingLevel, Paragraph, Table, TableCell, TableRow, TextRun, WidthType }: Docx) {
+  const run = (text: string, opts: { bold?: boolean; size?: number } = {}) => new TextRun({ text: maskPhonesIn(text), bold: opts.bold, size: opts.size })
 
-const heading = (text: string) =>
-  new Paragraph({ heading: HeadingLevel.HEADING_2, children: [run(text, { bold: true, size: 28 })], spacing: { before: 240, after: 120 } })
+  const para = (text: string, opts: { bold?: boolean; size?: number; center?: boolean; indent?: boolean } = {}) =>
+    new Paragraph({
+      children: [run(text, { bold: opts.bold, size: opts.size ?? BODY_TEXT })],
+      alignment: opts.center ? AlignmentType.CENTER : undefined,
+      indent: opts.indent ? { firstLine: 480 } : undefined,
+      spacing: { after: 120, line: 360 },
+    })
 
-/** A cell of one or more lines (a figure and its change). */
-const cell = (lines: string | string[], opts: { bold?: boolean; width: number }) =>
-  new TableCell({
-    width: { size: opts.width, type: WidthType.DXA },
-    children: (Array.isArray(lines) ? lines : [lines]).map(
-      (line) => new Paragraph({ alignment: AlignmentType.CENTER, children: [run(line, { bold: opts.bold, size: TABLE_TEXT })] }),
-    ),
-  })
+  const heading = (text: string) =>
+    new Paragraph({ heading: HeadingLevel.HEADING_2, children: [run(text, { bold: true, size: 28 })], spacing: { before: 240, after: 120 } })
 
-/** A table with a bold header row; `widths` are shares of the text width. */
-function table(header: string[], rows: (string | string[])[][], shares: number[]): Table {
-  const total = shares.reduce((a, b) => a + b, 0)
-  const widths = shares.map((s) => Math.floor((TEXT_WIDTH * s) / total))
-  const row = (cells: (string | string[])[], bold: boolean) =>
-    new TableRow({ tableHeader: bold, children: cells.map((c, i) => cell(c, { bold, width: widths[i] })) })
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: widths,
-    rows: [row(header, true), ...rows.map((r) => row(r, false))],
-  })
+  /** A cell of one or more lines (a figure and its change). */
+  const cell = (lines: string | string[], opts: { bold?: boolean; width: number }) =>
+    new TableCell({
+      width: { size: opts.width, type: WidthType.DXA },
+      children: (Array.isArray(lines) ? lines : [lines]).map(
+        (line) => new Paragraph({ alignment: AlignmentType.CENTER, children: [run(line, { bold: opts.bold, size: TABLE_TEXT })] }),
+      ),
+    })
+
+  /** A table with a bold header row; `widths` are shares of the text width. */
+  function table(header: string[], rows: (string | string[])[][], shares: number[]): Table {
+    const total = shares.reduce((a, b) => a + b, 0)
+    const widths = shares.map((s) => Math.floor((TEXT_WIDTH * s) / total))
+    const row = (cells: (string | string[])[], bold: boolean) =>
+      new TableRow({ tableHeader: bold, children: cells.map((c, i) => cell(c, { bold, width: widths[i] })) })
+    return new Table({
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: widths,
+      rows: [row(header, true), ...rows.map((r) => row(r, false))],
+    })
+  }
+  return { para, heading, table }
 }
+
+type Builders = ReturnType<typeof builders>
 
 /** '2026年11月1日至11月30日' */
 function spanText(b: Bulletin): string {
@@ -82,7 +92,7 @@ function rankingRows(b: Bulletin): string[][][] {
   ])
 }
 
-function boards(b: Bulletin): (Paragraph | Table)[] {
+function boards(b: Bulletin, { para, table }: Builders): (Paragraph | Table)[] {
   const fair = `仅收件不少于${b.threshold}件且参与排名的部门参评，红榜、黑榜各取前、后 min(3, ⌊参评部门数/2⌋) 名，同一部门不会同时上榜。`
   if (!b.red.length) return [para(`本期收件不少于${b.threshold}件的部门不足两个，不设红黑榜。`, { indent: true })]
   const line = (board: string, id: string) => {
@@ -99,6 +109,9 @@ const overdueText = (s: Bulletin['supervision'][number]) => (!s.overdue ? '未�
 
 /** The document's bytes. */
 export async function bulletinDocx(b: Bulletin): Promise<Buffer> {
+  const docx = await import('docx')
+  const parts = builders(docx)
+  const { para, heading, table } = parts
   const prev = previousName(b.kind)
   const weights = `${b.weights.response}:${b.weights.resolution}:${b.weights.satisfaction}`
   const children: (Paragraph | Table)[] = [
@@ -115,7 +128,7 @@ export async function bulletinDocx(b: Bulletin): Promise<Buffer> {
       { size: TABLE_TEXT },
     ),
     heading('三、红榜与黑榜'),
-    ...boards(b),
+    ...boards(b, parts),
     heading('四、督办事项'),
     b.supervision.length
       ? table(
@@ -137,6 +150,6 @@ export async function bulletinDocx(b: Bulletin): Promise<Buffer> {
       table(['类别', '重复反映（件）', '编号'], b.hotspots.map((h) => [h.name, String(h.repeats), h.refs.map((r) => r.caseNo).join('、')]), [2, 2, 6]),
     )
   }
-  const doc = new Document({ creator: '企业周走访', title: b.title, sections: [{ children }] })
-  return Packer.toBuffer(doc)
+  const doc = new docx.Document({ creator: '企业周走访', title: b.title, sections: [{ children }] })
+  return docx.Packer.toBuffer(doc)
 }
