@@ -19,11 +19,10 @@ export interface BulletinJobReport {
   skipped?: 'not_yet' | 'done'
 }
 
-/** From 08:00 of the month's first working day on (a run missed that day catches up later in the month). */
+/** The month's first working day, from 08:00 (like the reminders); other days the page writes a bulletin on demand. */
 export function isBulletinTime(calendar: WorkCalendar, now: number): boolean {
   const day = ymdOf(now)
-  const first = firstWorkingDayOfMonth(calendar, day.slice(0, 7))
-  return day > first || (day === first && shanghaiHour(now) >= BULLETIN_HOUR)
+  return day === firstWorkingDayOfMonth(calendar, day.slice(0, 7)) && shanghaiHour(now) >= BULLETIN_HOUR
 }
 
 async function managerOpenids(): Promise<string[]> {
