@@ -211,6 +211,7 @@ export const ENV_VARIABLES = [
   { name: 'MINIPROGRAM_STATE', source: 'server/notify/send.ts', required: false, purpose: 'page version a notification opens: developer | trial | formal (default formal)' },
   { name: 'AUTO_CLOSE_WORKING_DAYS', source: 'server/shared/config.ts', required: false, purpose: 'working days before an answered issue auto-closes (default from DEFAULT_DESK_CONFIG)' },
   { name: 'RED_AFTER_WORKING_DAYS', source: 'server/shared/config.ts', required: false, purpose: 'working days overdue before an issue turns red (default from DEFAULT_DESK_CONFIG)' },
+  { name: 'BULLETIN_MIN_ISSUES', source: 'server/bulletin/load.ts', required: false, purpose: 'issues a department must have received in the period to stand on the bulletin\'s 红榜 / 黑榜 (default 3)' },
   { name: 'LOCAL_CLOUD_CLOCK_OFFSET_MS', source: 'server/runtime/clock.ts', required: false, localOnly: true, purpose: 'local cloud only: shifts the clock in tests; never set in a real environment' },
   { name: 'TCB_SEQID', source: 'server/runtime/entry.ts', required: false, platform: true, purpose: 'set by the platform per invocation (request tracing); the entry marks the requests it sends after its reply. Never set by hand' },
 ]

@@ -23,10 +23,10 @@ export const EXPORT_NAME_BYTES = 16
 const CLEANUP_BATCH = 50
 const CLEANUP_MAX_ROUNDS = 20
 
-/** `exports/2026-11-18-<32 hex>.xlsx` (the date in Asia/Shanghai) and its random part. */
-export function newExportName(now: number): { id: string; cloudPath: string } {
+/** `exports/2026-11-18-<32 hex>.xlsx` (the date in Asia/Shanghai) and its random part; `.docx` for a bulletin. */
+export function newExportName(now: number, ext: 'xlsx' | 'docx' = 'xlsx'): { id: string; cloudPath: string } {
   const id = randomBytes(EXPORT_NAME_BYTES).toString('hex')
-  return { id, cloudPath: `exports/${ymdOf(now)}-${id}.xlsx` }
+  return { id, cloudPath: `exports/${ymdOf(now)}-${id}.${ext}` }
 }
 
 /**
@@ -34,8 +34,8 @@ export function newExportName(now: number): { id: string; cloudPath: string } {
  * The record is written after the upload: a crash in between leaves one unreferenced file, never a
  * record pointing at nothing the job could not handle.
  */
-export async function saveExport(file: Buffer, now: number, createdBy: string): Promise<{ fileID: string; tempFileURL: string; expiresAt: number }> {
-  const { id, cloudPath } = newExportName(now)
+export async function saveExport(file: Buffer, now: number, createdBy: string, ext: 'xlsx' | 'docx' = 'xlsx'): Promise<{ fileID: string; tempFileURL: string; expiresAt: number }> {
+  const { id, cloudPath } = newExportName(now, ext)
   const { fileID } = await getCloud().uploadFile({ cloudPath, fileContent: file })
   const record: ExportRecord = { _id: id, fileID, cloudPath, createdAt: now, createdBy }
   const { _id, ...data } = record

@@ -7,7 +7,8 @@
  * - raise the 督办 ladder (红 after RED_AFTER_WORKING_DAYS working days overdue → supervised);
  * - auto-close resolved issues not confirmed within AUTO_CLOSE_WORKING_DAYS;
  * - from 08:00 on working days: remind assignees of issues due or overdue, and teams of unshared digests;
- * - delete the managers' exports older than a day (server/files/exports.ts).
+ * - delete the managers' exports older than a day (server/files/exports.ts);
+ * - from 08:00 of a month's first working day: last month's 通报, prepared once, managers told (./bulletin.ts).
  */
 import { OPEN_STATES } from '../../src/domain/issue'
 import { isoWeekday, shanghaiHour, weekKey, ymdOf } from '../../src/domain/time'
@@ -18,6 +19,7 @@ import { sweep } from '../issues/sweep'
 import { loadCalendar } from '../shared/calendar'
 import { planWeek } from '../visits/plan'
 import { deleteExpiredExports } from '../files/exports'
+import { monthlyBulletin } from './bulletin'
 import { digestReminders } from './digestReminders'
 import { dailyReminders } from './reminders'
 
@@ -48,5 +50,6 @@ export async function runJobs(now: number): Promise<Record<string, unknown>> {
     report.digest = await digestReminders(calendar, now)
   }
   report.exports = await deleteExpiredExports(now)
+  report.bulletin = await monthlyBulletin(calendar, now)
   return report
 }

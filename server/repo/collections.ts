@@ -15,6 +15,8 @@ export const COLLECTIONS = {
   jobs: 'jobs',
   /** One document per spreadsheet a manager exported: where it is and when, so a job deletes it after a day. */
   exports: 'exports',
+  /** One document per month whose 通报 the hourly job prepared (`_id` = '2026-11'): its .docx, kept. */
+  bulletins: 'bulletins',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]

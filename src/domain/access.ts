@@ -39,6 +39,7 @@ export const ACTION_ROLES = {
   'dashboard.summary': ['manager'],
   'dashboard.drill': ['manager'],
   'dashboard.export': ['manager'],
+  'dashboard.bulletin': ['manager'],
 } as const satisfies Record<string, readonly Role[] | 'anyone'>
 
 export type GuardedAction = keyof typeof ACTION_ROLES

@@ -79,13 +79,14 @@ export const links = {
   visitRecord: page('pkg-work/pages/visit-record/index', ['visitId']),
   // pkg-admin: managers.
   dashboard: page('pkg-admin/pages/dashboard/index'),
-  drill: page('pkg-admin/pages/drill/index', ['metric', 'from', 'to'], ['part', 'label']),
+  drill: page('pkg-admin/pages/drill/index', ['metric', 'from', 'to'], ['part', 'label', 'groupBy', 'groupKey']),
   issues: page('pkg-admin/pages/issues/index', [], ['supervised']),
   org: page('pkg-admin/pages/org/index'),
   projects: page('pkg-admin/pages/projects/index'),
   projectEdit: page('pkg-admin/pages/project-edit/index', [], ['projectId']),
   calendar: page('pkg-admin/pages/calendar/index', [], ['year']),
   export: page('pkg-admin/pages/export/index'),
+  bulletin: page('pkg-admin/pages/bulletin/index', [], ['period', 'from']),
 } as const
 
 export type PageName = keyof typeof links

@@ -8,6 +8,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
+import { bulletinKeyAt } from '../../src/domain/bulletin/period'
 import { LADDER_COLOURS } from '../../src/domain/issue/labels'
 import { periodFor } from '../../src/domain/period'
 import { weekKey } from '../../src/domain/time'
@@ -93,6 +94,7 @@ it('every page renders fewer than 1,000 DOM nodes with the demo data', async () 
     'pkg-admin/pages/project-edit/index': { persona: DEMO.manager, query: `projectId=${p1._id}`, ready: '企业联系人' },
     'pkg-admin/pages/calendar/index': { persona: DEMO.manager, ready: /年放假安排/ },
     'pkg-admin/pages/export/index': { persona: DEMO.manager, ready: '生成报表' },
+    'pkg-admin/pages/bulletin/index': { persona: DEMO.manager, query: `period=${bulletinKeyAt('month', now)}`, ready: '各部门排名' },
   }
   const routes = declaredRoutes()
   expect(Object.keys(CASES).sort()).toEqual([...routes].sort()) // a new page needs a case here

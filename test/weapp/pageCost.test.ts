@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import { bulletinKeyAt } from '../../src/domain/bulletin/period'
 import { links } from '../../src/domain/links'
 import { periodFor } from '../../src/domain/period'
 import { weekKey } from '../../src/domain/time'
@@ -49,6 +50,7 @@ it('every page renders first in at most 4 setData calls and 64 KB, and no update
     projectEdit: { persona: DEMO.manager, link: links.projectEdit({ projectId: p1._id }) },
     calendar: { persona: DEMO.manager, link: links.calendar({}) },
     export: { persona: DEMO.manager, link: links.export({}) },
+    bulletin: { persona: DEMO.manager, link: links.bulletin({ period: bulletinKeyAt('month', now) }) },
   }
 
   const rows: PageCost[] = []

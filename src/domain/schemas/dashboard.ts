@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { BULLETIN_KEY, bulletinPeriod } from '../bulletin/period'
 import { PERIOD_KINDS } from '../period'
 import { epochMs } from './common'
 
@@ -21,3 +22,17 @@ export const drillInput = v.object({
   groupKey: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(64)))),
 })
 export const exportInput = v.object({ period })
+/** A month ('2026-11') or a quarter ('2026-Q4'), or this / the previous month or quarter on the server's clock. */
+const bulletinKey = v.pipe(
+  v.string(),
+  v.regex(BULLETIN_KEY, '通报期间应为 YYYY-MM（月）或 YYYY-Qn（季度）'),
+  v.check((k) => bulletinPeriod(k) !== undefined, '年份应在 2000–2100 之间'),
+)
+export const bulletinInput = v.object({
+  period: v.union(
+    [bulletinKey, v.object({ kind: v.picklist(['month', 'quarter'], '通报期间应为月或季度'), previous: v.optional(v.boolean()) })],
+    '通报期间不正确',
+  ),
+  /** Also write this bulletin as a .docx (stored like an export, with a link for minutes). */
+  document: v.optional(v.boolean()),
+})

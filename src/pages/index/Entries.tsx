@@ -9,6 +9,7 @@ import { go } from '../../hooks/useLink'
 const ENTRIES: Record<Role, { title: string; url: string }[]> = {
   manager: [
     { title: '数据看板', url: links.dashboard({}) },
+    { title: '办理情况通报', url: links.bulletin({}) },
     { title: '全部问题', url: links.issues({}) },
     { title: '项目管理', url: links.projects({}) },
     { title: '组织与邀请', url: links.org({}) },

@@ -18,6 +18,7 @@ import '../../admin.scss'
 type DrillInput = Input<'dashboard', 'drill'>
 
 type DrillKey = DrillInput['metric']
+const GROUPS = ['department', 'team', 'project', 'week'] as const
 
 /** The figure's own names for its two lists, e.g. 已逾期（分子）/ 在办（分母）. */
 export function partOptions(metric: DrillKey): { value: DrillInput['part']; label: string }[] {
@@ -34,7 +35,10 @@ export default function Drill() {
   const [part, setPart] = useState<DrillInput['part']>(p.part === 'numerator' || p.part === 'denominator' ? p.part : DRILL_PARTS[metric].opens)
   const [shown, setShown] = useState(PAGE_SIZE)
   const period = { from: Number(p.from), to: Number(p.to) }
-  const q = useQuery(() => call('dashboard', 'drill', { period, metric, part }), [metric, p.from, p.to, part])
+  // One row of a breakdown (a department of the bulletin): the figure's issues within that row only.
+  const groupBy = GROUPS.find((g) => g === p.groupBy)
+  const group = groupBy ? { groupBy, groupKey: p.groupKey ?? null } : {}
+  const q = useQuery(() => call('dashboard', 'drill', { period, metric, part, ...group }), [metric, p.from, p.to, part, p.groupBy, p.groupKey])
   usePullRefresh(q.reload)
   useReachBottom(() => setShown((n) => n + PAGE_SIZE))
 
