@@ -61,7 +61,7 @@ describe('validateArrangement refuses bad input with INVALID_INPUT naming the fi
     ['no ranges', [], '至少录入一个放假区间'],
     ['more than 40 ranges', Array.from({ length: 41 }, (_, i) => ({ name: `假${i}`, from: '2027-03-01', to: '2027-03-01' })), '最多 40 个放假区间'],
     ['an empty name', [{ name: '  ', from: '2027-01-01', to: '2027-01-01' }], '请填写第 1 个假期的节日名称'],
-    ['a name over 20 characters', [{ name: '春'.repeat(21), from: '2027-01-01', to: '2027-01-01' }], '第 1 个假期的节日名称不能超过 20 个字'],
+    ['a name over 40 characters', [{ name: '春'.repeat(41), from: '2027-01-01', to: '2027-01-01' }], '第 1 个假期的节日名称不能超过 40 个字'],
     ['a date in another format', [{ name: '元旦', from: '2027/01/01', to: '2027-01-01' }], '第 1 个假期的开始日期：应为“2027-01-01”这样的日期'],
     ['a date that does not exist (Feb 29 of 2027)', [{ name: '春节', from: '2027-02-05', to: '2027-02-29' }], '第 1 个假期的结束日期：日历上没有这一天'],
     ['a date in another year', [{ name: '元旦', from: '2028-01-01', to: '2028-01-03' }], '第 1 个假期的开始日期 2028-01-01 须在 2027 年内'],

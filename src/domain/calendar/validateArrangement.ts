@@ -8,18 +8,24 @@
  * calendar decides each year by one layer only, so this keeps "which layer decided this day" a function
  * of the day's own year. 春节 always falls in late January or February, so it never needs to cross.
  *
+ * Two checks: `validateArrangement` (shape and consistency — also applied to every stored entry when
+ * the calendar is built) and `validateArrangementEntry` (a manager's new entry: in addition, each of
+ * the seven statutory holidays is named by a range or explicitly listed in `omitted`).
  * Messages name fields by their Chinese labels (src/domain/messages): 「第 2 个假期的开始日期…」.
  */
 import * as v from 'valibot'
 import { fail, ok, type Result } from '../errors'
 import { labelFor, parseOrRefuse, withLabels } from '../messages'
 import { addDays, isWeekend } from '../time'
+import { STATUTORY_NAMES, holidaysNamed, missingHolidaysMessage, unconfirmedHolidays } from './coverage'
 import type { YearArrangement } from './types'
 
 export const ARRANGEMENT_MIN_YEAR = 2000
 export const ARRANGEMENT_MAX_YEAR = 2100
 export const MAX_HOLIDAY_RANGES = 40
 export const MAX_WORKDAYS = 20
+/** Long enough for the longest name a notice used (2015's 抗战胜利 70 周年纪念日, 26 characters). */
+export const MAX_HOLIDAY_NAME = 40
 
 const DAY_FORMAT = /^\d{4}-\d{2}-\d{2}$/
 const dateField = v.pipe(
@@ -36,7 +42,7 @@ export const ArrangementShape = v.object({
     v.array(
       withLabels(
         v.object({
-          name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(20)),
+          name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(MAX_HOLIDAY_NAME)),
           from: dateField,
           to: dateField,
         }),
@@ -47,6 +53,7 @@ export const ArrangementShape = v.object({
     v.maxLength(MAX_HOLIDAY_RANGES, `最多 ${MAX_HOLIDAY_RANGES} 个放假区间`),
   ),
   workdays: v.pipe(v.array(dateField), v.maxLength(MAX_WORKDAYS, `最多 ${MAX_WORKDAYS} 个调休上班日`)),
+  omitted: v.optional(v.pipe(v.array(v.picklist(STATUTORY_NAMES, '只能是七个法定节日之一')), v.maxLength(STATUTORY_NAMES.length))),
   enteredBy: v.optional(v.pipe(v.string(), v.maxLength(64))),
   enteredAt: v.optional(v.pipe(v.number(), v.integer())),
 })
@@ -62,13 +69,13 @@ const refuse = (keys: (string | number)[], message: string): Result<YearArrangem
 /**
  * Validates an arrangement's shape and consistency; on success returns it normalised (names trimmed,
  * ranges and days sorted, unknown fields dropped). Refusals are INVALID_INPUT with a Chinese message
- * naming the field.
+ * naming the field. Says nothing about which holidays are named: see `validateArrangementEntry`.
  * @example validateArrangement({ year: 2027, holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-03' }], workdays: [] })
  */
 export function validateArrangement(input: unknown): Result<YearArrangement> {
   const parsed = parseOrRefuse(ArrangementShape, input, { whole: '放假安排' })
   if (!parsed.ok) return parsed
-  const { year, holidays, workdays, enteredBy, enteredAt } = parsed.value
+  const { year, holidays, workdays, omitted, enteredBy, enteredAt } = parsed.value
   const inYear = (day: string): boolean => day.startsWith(`${year}-`)
   const outside = `须在 ${year} 年内（跨年的安排按日期所在年份分别录入，下一年的元旦录入到下一年）`
   const range = (i: number) => `${label('holidays', i)}「${holidays[i].name}」${holidays[i].from}～${holidays[i].to}`
@@ -96,12 +103,37 @@ export function validateArrangement(input: unknown): Result<YearArrangement> {
     if (seen.has(day)) return refuse(['workdays', i], `${what} 重复录入`)
     seen.add(day)
   }
+  const left = new Set(omitted ?? [])
+  if (omitted && left.size !== omitted.length) return refuse(['omitted'], `${label('omitted')}有重复`)
   const value: YearArrangement = {
     year,
     holidays: order.map(({ name, from, to }) => ({ name, from, to })),
     workdays: [...workdays].sort(),
   }
+  if (left.size) value.omitted = STATUTORY_NAMES.filter((h) => left.has(h))
   if (enteredBy !== undefined) value.enteredBy = enteredBy
   if (enteredAt !== undefined) value.enteredAt = enteredAt
   return ok(value)
+}
+
+/**
+ * A manager's entry of a year: valid as above, and naming each of the seven statutory holidays —
+ * by a range whose name contains it (「中秋节、国庆节」 names two) or, when the year's notice really
+ * gives it no day, by listing it in `omitted` (the form's 「本年不放假」 tick). A holiday both named
+ * and omitted is refused too, so what is stored says exactly what the manager confirmed.
+ * @example validateArrangementEntry({ year: 2027, holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-03' }], workdays: [] })
+ * // INVALID_INPUT 「2027 年放假安排缺少春节、清明节、劳动节、端午节、中秋节、国庆节：…」
+ */
+export function validateArrangementEntry(input: unknown): Result<YearArrangement> {
+  const checked = validateArrangement(input)
+  if (!checked.ok) return checked
+  const a = checked.value
+  const named = new Set<string>(a.holidays.flatMap((h) => holidaysNamed(h.name)))
+  const both = (a.omitted ?? []).filter((h) => named.has(h))
+  if (both.length) return refuse(['omitted'], `${both.join('、')}已录入放假区间，不能同时列为${label('omitted')}`)
+  const unconfirmed = unconfirmedHolidays(a.holidays, a.omitted)
+  if (unconfirmed.length) {
+    return fail('INVALID_INPUT', missingHolidaysMessage(a.year, unconfirmed), { field: 'holidays', missing: unconfirmed })
+  }
+  return checked
 }

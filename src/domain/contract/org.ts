@@ -22,8 +22,21 @@ export interface PersonView {
   departmentId?: string
 }
 
+export interface CalendarYearView {
+  year: number
+  basis: CalendarBasis
+  /** The zone's own entry, when the year has one (basis 'zone'). */
+  arrangement?: YearArrangement
+  /**
+   * The year as ranges, whichever layer decides it: the zone's entry, the package's data (shown
+   * read-only, and the starting point of 「以本区录入覆盖」) or the statutory estimate (the form's
+   * starting point for a year not entered yet).
+   */
+  effective: YearArrangement
+}
+
 export interface CalendarView {
-  years: { year: number; basis: CalendarBasis; arrangement?: YearArrangement }[]
+  years: CalendarYearView[]
   needsArrangement: number[]
 }
 
