@@ -4,6 +4,9 @@ import { calendarYearInput, createInviteInput, createTeamInput, upsertDepartment
 import type { Department, Role, Team } from '../types'
 import { action } from './define'
 
+/** active: can still be used · expired: past expiresAt · used_up: every use taken (judged on the server's clock). */
+export type InviteStatus = 'active' | 'expired' | 'used_up'
+
 export interface InviteView {
   code: string
   kind: 'staff' | 'handler' | 'manager'
@@ -12,6 +15,7 @@ export interface InviteView {
   maxUses: number
   used: number
   expiresAt: number
+  status: InviteStatus
 }
 
 export interface PersonView {
