@@ -69,7 +69,7 @@ export interface FieldName {
 
 /**
  * The Chinese name of the field an issue's path points to, found by walking the schema along the path.
- * @example fieldName(arrangementShape, issue) // { label: '第 2 个假期的开始日期', path: 'holidays[1].from', … }
+ * @example fieldName(ArrangementShape, issue) // { label: '第 2 个假期的开始日期', path: 'holidays[1].from', … }
  */
 export function fieldName(root: unknown, path: readonly PathItem[] | undefined): FieldName {
   let schema = root as Schema
