@@ -1,15 +1,13 @@
 import type * as v from 'valibot'
 import { requireRole } from '../../src/domain/access'
-import type { InviteView, PersonView } from '../../src/domain/contract/org'
+import type { PersonView } from '../../src/domain/contract/org'
 import { AppError } from '../../src/domain/errors'
-import type { createInviteInput, createTeamInput, upsertDepartmentInput } from '../../src/domain/schemas/org'
+import type { createTeamInput, upsertDepartmentInput } from '../../src/domain/schemas/org'
 import type { Department, Team, User } from '../../src/domain/types'
 import { getDb } from '../runtime/cloud'
 import type { ActionContext } from '../runtime/entry'
 import { COLLECTIONS } from '../repo/collections'
-import { inviteCode, newId } from '../shared/ids'
-
-const INVITE_DAYS = 14
+import { newId } from '../shared/ids'
 
 export async function listTeams(_: unknown, ctx: ActionContext): Promise<Team[]> {
   requireRole(ctx.caller, 'org.listTeams')
@@ -23,38 +21,6 @@ export async function createTeam(input: v.InferOutput<typeof createTeamInput>, c
   const { _id, ...doc } = team
   await getDb().collection(COLLECTIONS.teams).doc(_id).set({ data: doc })
   return team
-}
-
-export async function createInvite(input: v.InferOutput<typeof createInviteInput>, ctx: ActionContext): Promise<InviteView> {
-  requireRole(ctx.caller, 'org.createInvite')
-  const db = getDb()
-  const target = input.kind === 'staff' ? db.collection(COLLECTIONS.teams).doc(input.teamId)
-    : input.kind === 'handler' ? db.collection(COLLECTIONS.departments).doc(input.departmentId) : null
-  if (target && !(await target.get()).data) throw new AppError('NOT_FOUND', input.kind === 'staff' ? '服务团队不存在' : '部门不存在')
-  const invite = {
-    code: inviteCode(),
-    kind: input.kind,
-    teamId: input.kind === 'staff' ? input.teamId : undefined,
-    departmentId: input.kind === 'handler' ? input.departmentId : undefined,
-    maxUses: input.maxUses,
-    used: 0,
-    usedBy: [] as string[],
-    expiresAt: ctx.now + INVITE_DAYS * 86_400_000,
-    createdBy: ctx.openid,
-    createdAt: ctx.now,
-  }
-  await db.collection(COLLECTIONS.invites).add({ data: invite })
-  return toInviteView(invite)
-}
-
-const toInviteView = (i: InviteView & Record<string, unknown>): InviteView => ({
-  code: i.code, kind: i.kind, teamId: i.teamId, departmentId: i.departmentId, maxUses: i.maxUses, used: i.used, expiresAt: i.expiresAt,
-})
-
-export async function listInvites(_: unknown, ctx: ActionContext): Promise<InviteView[]> {
-  requireRole(ctx.caller, 'org.listInvites')
-  const { data } = await getDb().collection(COLLECTIONS.invites).orderBy('createdAt', 'desc').limit(100).get()
-  return data.map(toInviteView)
 }
 
 export async function listDepartments(_: unknown, ctx: ActionContext): Promise<Department[]> {

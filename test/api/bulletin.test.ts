@@ -38,7 +38,7 @@ async function raise(title: string, at: number): Promise<IssueDetail> {
 
 async function act(who: World['liaison'], d: IssueDetail, at: number, command: Record<string, unknown>): Promise<IssueDetail> {
   await app.cloud.setClock(at)
-  return who.call('issues', 'act', { issueId: d.issue._id, command: command as any })
+  return who.call('issues', 'act', { issueId: d.issue._id, expectedVersion: d.issue.version, command: command as any })
 }
 
 /** Raised, dispatched to 住建局, signed, answered, reviewed and confirmed, one working day at a time from `day`. */

@@ -20,6 +20,11 @@ const ARRANGEMENT_2027 = {
   holidays: [
     { name: '元旦', from: '2027-01-01', to: '2027-01-04' },
     { name: '春节', from: '2027-02-05', to: '2027-02-11' },
+    { name: '清明节', from: '2027-04-03', to: '2027-04-05' },
+    { name: '劳动节', from: '2027-05-01', to: '2027-05-05' },
+    { name: '端午节', from: '2027-06-09', to: '2027-06-09' },
+    { name: '中秋节', from: '2027-09-15', to: '2027-09-15' },
+    { name: '国庆节', from: '2027-10-01', to: '2027-10-07' },
   ],
   workdays: ['2027-02-20'],
 }
@@ -65,6 +70,7 @@ describe('a working-day limit that crosses into a year whose arrangement is not 
       { ...ARRANGEMENT_2027, holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-03' }, { name: '重叠', from: '2027-01-03', to: '2027-01-05' }] },
       { ...ARRANGEMENT_2027, workdays: ['2027-01-06'] }, // a Wednesday is no make-up day
       { ...ARRANGEMENT_2027, year: 2101 },
+      { ...ARRANGEMENT_2027, holidays: ARRANGEMENT_2027.holidays.slice(0, 1) }, // only 元旦: the rest would silently go
     ]
     for (const arrangement of bad) {
       const err = await w.manager.fail('org', 'setCalendarYear', { arrangement })
@@ -92,5 +98,57 @@ describe('a working-day limit that crosses into a year whose arrangement is not 
     const calendar = await w.manager.call('org', 'getCalendar', {})
     expect(calendar.years.find((y) => y.year === 2027)?.basis).toBe('zone')
     expect(calendar.needsArrangement).not.toContain(2027)
+  })
+})
+
+describe('a year is entered whole: the seven statutory holidays, or the ones left out said so', () => {
+  const onlyNewYear = { year: 2030, holidays: [{ name: '元旦', from: '2030-01-01', to: '2030-01-01' }], workdays: [] }
+
+  it('refuses a year with only 元旦, naming the six holidays it would silently drop, and stores nothing', async () => {
+    const err = await w.manager.fail('org', 'setCalendarYear', { arrangement: onlyNewYear })
+    expect(err).toEqual({
+      code: 'INVALID_INPUT',
+      message: '2030 年放假安排缺少春节、清明节、劳动节、端午节、中秋节、国庆节的放假区间：请按通知录入；如当年确实不放假，请勾选“本年不放假”后再保存',
+      details: { field: 'arrangement.holidays', missing: ['春节', '清明节', '劳动节', '端午节', '中秋节', '国庆节'] },
+    })
+    expect((await w.manager.call('org', 'getCalendar', {})).years.find((y) => y.year === 2030)).toBeUndefined()
+  })
+
+  it('accepts the holidays a notice combines (中秋节、国庆节) and the ones the manager explicitly leaves out', async () => {
+    const arrangement = {
+      year: 2030,
+      holidays: [
+        { name: '元旦', from: '2030-01-01', to: '2030-01-01' },
+        { name: '春节', from: '2030-02-02', to: '2030-02-08' },
+        { name: '清明', from: '2030-04-05', to: '2030-04-07' },
+        { name: '劳动节', from: '2030-05-01', to: '2030-05-05' },
+        { name: '中秋节、国庆节', from: '2030-10-01', to: '2030-10-08' },
+      ],
+      workdays: ['2030-01-26'],
+      omitted: ['端午节' as const],
+    }
+    const named = await w.manager.fail('org', 'setCalendarYear', { arrangement: { ...arrangement, omitted: ['端午节' as const, '春节' as const] } })
+    expect(named.message).toBe('春节已录入放假区间，不能同时列为不放假的节日')
+    expect(await w.manager.call('org', 'setCalendarYear', { arrangement })).toMatchObject({ year: 2030 })
+    const year = (await w.manager.call('org', 'getCalendar', {})).years.find((y) => y.year === 2030)
+    expect(year).toMatchObject({ basis: 'zone', arrangement: { omitted: ['端午节'], enteredBy: w.manager.openid } })
+    expect(year?.effective.holidays.map((h) => h.name)).toEqual(['元旦', '春节', '清明', '劳动节', '中秋节、国庆节'])
+  })
+
+  it('shows every year as ranges: a built-in year from the package, a year not entered from the statutory estimate', async () => {
+    const { years } = await w.manager.call('org', 'getCalendar', {})
+    const y2026 = years.find((y) => y.year === 2026)!
+    expect(y2026.basis).toBe('package')
+    expect(y2026.arrangement).toBeUndefined()
+    expect(y2026.effective.holidays).toContainEqual({ name: '春节', from: '2026-02-15', to: '2026-02-23' })
+    expect(y2026.effective.workdays).toContain('2026-02-14')
+    await setClock('2030-06-03T02:00:00Z') // 2030 is entered above; 2031 is not
+    const later = await w.manager.call('org', 'getCalendar', {})
+    const y2031 = later.years.find((y) => y.year === 2031)!
+    expect(later.needsArrangement).toEqual([2031])
+    expect(y2031).toMatchObject({ basis: 'statutory', effective: { year: 2031, workdays: [] } })
+    expect(y2031.arrangement).toBeUndefined()
+    expect(y2031.effective.holidays.map((h) => h.name)).toEqual(['元旦', '春节', '清明节', '劳动节', '端午节', '中秋节、国庆节']) // 中秋 is 10-01
+    expect(y2031.effective.holidays[0]).toEqual({ name: '元旦', from: '2031-01-01', to: '2031-01-01' }) // a Wednesday
   })
 })

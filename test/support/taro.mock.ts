@@ -24,6 +24,7 @@ const Taro = {
   getEnv: () => 'WEB',
   ENV_TYPE: { WEAPP: 'WEAPP', WEB: 'WEB' },
   request: jest.fn(),
+  setClipboardData: jest.fn(async () => undefined),
 }
 
 export default Taro

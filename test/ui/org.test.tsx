@@ -1,5 +1,6 @@
 import './support/quiet'
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import Taro from '@tarojs/taro'
 import { ApiError } from '../../src/api/errors'
 import Org from '../../src/pkg-admin/pages/org/index'
 import { answer, callsOf, resetApi } from './support/fakeApi'
@@ -52,5 +53,32 @@ describe("the manager's departments", () => {
     fireEvent.click(screen.getByText('保存'))
     expect(await screen.findByText('电话号码格式不正确')).toBeTruthy()
     expect(callsOf('org.upsertDepartment')[0].input).toEqual({ name: '人社局', contactName: '', contactPhone: '123' })
+  })
+})
+
+describe("the manager's invite codes", () => {
+  const DAY = 86_400_000
+  const base = { kind: 'staff' as const, teamId: 't1', maxUses: 10, expiresAt: Date.parse('2026-12-02T10:00:00+08:00') }
+  const invites = [
+    { ...base, code: 'EXPIRED1', used: 2, status: 'expired' as const, expiresAt: base.expiresAt - 20 * DAY },
+    { ...base, code: 'ACTIVE01', used: 1, status: 'active' as const },
+    { ...base, code: 'USEDUP01', used: 10, status: 'used_up' as const },
+    { ...base, code: 'ACTIVE02', kind: 'manager' as const, maxUses: 1, used: 0, status: 'active' as const },
+  ]
+
+  it('lists usable codes first, marks expired and used-up ones, and offers to copy only a usable code', async () => {
+    answer('org.listInvites', invites)
+    render(<Org />)
+    await screen.findByText('ACTIVE01 · 服务专员')
+    const rows = Array.from(document.querySelectorAll('[data-testid^="invite-"]'))
+    expect(rows.map((r) => r.getAttribute('data-testid'))).toEqual(['invite-ACTIVE01', 'invite-ACTIVE02', 'invite-EXPIRED1', 'invite-USEDUP01'])
+    const row = (code: string) => within(document.querySelector(`[data-testid="invite-${code}"]`) as HTMLElement)
+    expect(row('EXPIRED1').getByText('已过期')).toBeTruthy()
+    expect(row('USEDUP01').getByText('已用完')).toBeTruthy()
+    expect(row('ACTIVE01').getByText('可用')).toBeTruthy()
+    expect(row('EXPIRED1').queryByText('复制')).toBeNull()
+    expect(row('USEDUP01').queryByText('复制')).toBeNull()
+    fireEvent.click(row('ACTIVE02').getByText('复制'))
+    expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: 'ACTIVE02' })
   })
 })

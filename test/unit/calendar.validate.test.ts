@@ -47,26 +47,26 @@ describe('validateArrangement accepts a published arrangement', () => {
 
 describe('validateArrangement refuses bad input with INVALID_INPUT naming the field', () => {
   test.each([
-    ['not an object', null, '放假安排'],
-    ['year missing', { holidays: good.holidays, workdays: [] }, 'year'],
-    ['year not an integer', { ...good, year: 2027.5 }, 'year：须为整数'],
-    ['year before 2000', { ...good, year: 1999 }, 'year：须在 2000–2100 之间'],
-    ['year after 2100', { ...good, year: 2101 }, 'year：须在 2000–2100 之间'],
-    ['year as a string', { ...good, year: '2027' }, 'year：须为数字'],
+    ['not an object', null, '放假安排格式不正确'],
+    ['year missing', { holidays: good.holidays, workdays: [] }, '缺少年份'],
+    ['year not an integer', { ...good, year: 2027.5 }, '年份应为整数'],
+    ['year before 2000', { ...good, year: 1999 }, '年份须在 2000–2100 之间'],
+    ['year after 2100', { ...good, year: 2101 }, '年份须在 2000–2100 之间'],
+    ['year as a string', { ...good, year: '2027' }, '年份应为数字'],
   ])('%s', (_, input, message) => {
     expect(refusal(input)).toContain(message)
   })
 
   test.each([
-    ['no ranges', [], 'holidays：至少录入一个放假区间'],
-    ['more than 40 ranges', Array.from({ length: 41 }, (_, i) => ({ name: `假${i}`, from: '2027-03-01', to: '2027-03-01' })), 'holidays：最多 40 个放假区间'],
-    ['an empty name', [{ name: '  ', from: '2027-01-01', to: '2027-01-01' }], 'holidays[0].name：不能为空'],
-    ['a name over 20 characters', [{ name: '春'.repeat(21), from: '2027-01-01', to: '2027-01-01' }], 'holidays[0].name：不能超过 20 个字'],
-    ['a date in another format', [{ name: '元旦', from: '2027/01/01', to: '2027-01-01' }], 'holidays[0].from：须为 YYYY-MM-DD 格式的日期'],
-    ['a date that does not exist (Feb 29 of 2027)', [{ name: '春节', from: '2027-02-05', to: '2027-02-29' }], 'holidays[0].to：不是真实存在的日期'],
-    ['a date in another year', [{ name: '元旦', from: '2028-01-01', to: '2028-01-03' }], 'holidays[0].from：须在 2027 年内'],
-    ['a range crossing into the next year', [{ name: '元旦', from: '2027-12-31', to: '2028-01-02' }], 'holidays[0].to：须在 2027 年内'],
-    ['a range ending before it starts', [{ name: '国庆节', from: '2027-10-07', to: '2027-10-01' }], 'holidays[0]：开始日期 2027-10-07 晚于结束日期 2027-10-01'],
+    ['no ranges', [], '至少录入一个放假区间'],
+    ['more than 40 ranges', Array.from({ length: 41 }, (_, i) => ({ name: `假${i}`, from: '2027-03-01', to: '2027-03-01' })), '最多 40 个放假区间'],
+    ['an empty name', [{ name: '  ', from: '2027-01-01', to: '2027-01-01' }], '请填写第 1 个假期的节日名称'],
+    ['a name over 40 characters', [{ name: '春'.repeat(41), from: '2027-01-01', to: '2027-01-01' }], '第 1 个假期的节日名称不能超过 40 个字'],
+    ['a date in another format', [{ name: '元旦', from: '2027/01/01', to: '2027-01-01' }], '第 1 个假期的开始日期：应为“2027-01-01”这样的日期'],
+    ['a date that does not exist (Feb 29 of 2027)', [{ name: '春节', from: '2027-02-05', to: '2027-02-29' }], '第 1 个假期的结束日期：日历上没有这一天'],
+    ['a date in another year', [{ name: '元旦', from: '2028-01-01', to: '2028-01-03' }], '第 1 个假期的开始日期 2028-01-01 须在 2027 年内'],
+    ['a range crossing into the next year', [{ name: '元旦', from: '2027-12-31', to: '2028-01-02' }], '第 1 个假期的结束日期 2028-01-02 须在 2027 年内'],
+    ['a range ending before it starts', [{ name: '国庆节', from: '2027-10-07', to: '2027-10-01' }], '第 1 个假期「国庆节」的开始日期 2027-10-07 晚于结束日期 2027-10-01'],
   ])('holidays: %s', (_, holidays, message) => {
     expect(refusal(withHolidays(holidays))).toContain(message)
   })
@@ -79,17 +79,17 @@ describe('validateArrangement refuses bad input with INVALID_INPUT naming the fi
         { name: '中秋节', from: '2027-09-15', to: '2027-10-01' },
       ]),
     )
-    expect(message).toBe('holidays[2]：「中秋节」2027-09-15～2027-10-01 与 holidays[0]「国庆节」2027-10-01～2027-10-07 重叠')
+    expect(message).toBe('第 3 个假期「中秋节」2027-09-15～2027-10-01 与第 1 个假期「国庆节」2027-10-01～2027-10-07 重叠')
   })
 
   test.each([
-    ['a weekday (Wed 2027-02-17)', ['2027-02-17'], 'workdays[0]：2027-02-17 不是周六或周日，调休上班日只能是周末'],
-    ['a Saturday inside a holiday range (Sat 2027-02-06)', ['2027-02-06'], 'workdays[0]：2027-02-06 落在放假区间「春节」2027-02-05～2027-02-13 内'],
-    ['a day of another year (Sat 2026-12-26)', ['2026-12-26'], 'workdays[0]：须在 2027 年内'],
-    ['the same day twice', ['2027-01-30', '2027-01-30'], 'workdays[1]：2027-01-30 重复录入'],
-    ['more than 20 days', Array.from({ length: 21 }, () => '2027-01-30'), 'workdays：最多 20 个调休上班日'],
-    ['not a list', '2027-01-30', 'workdays：须为调休上班日期列表'],
-    ['a non-date', ['soon'], 'workdays[0]：须为 YYYY-MM-DD 格式的日期'],
+    ['a weekday (Wed 2027-02-17)', ['2027-02-17'], '第 1 个调休上班日 2027-02-17 不是周六或周日，调休上班日只能是周末'],
+    ['a Saturday inside a holiday range (Sat 2027-02-06)', ['2027-02-06'], '第 1 个调休上班日 2027-02-06 落在放假区间「春节」2027-02-05～2027-02-13 内'],
+    ['a day of another year (Sat 2026-12-26)', ['2026-12-26'], '第 1 个调休上班日 2026-12-26 须在 2027 年内'],
+    ['the same day twice', ['2027-01-30', '2027-01-30'], '第 2 个调休上班日 2027-01-30 重复录入'],
+    ['more than 20 days', Array.from({ length: 21 }, () => '2027-01-30'), '最多 20 个调休上班日'],
+    ['not a list', '2027-01-30', '调休上班日应为列表'],
+    ['a non-date', ['soon'], '第 1 个调休上班日：应为“2027-01-01”这样的日期'],
   ])('workdays: %s', (_, workdays, message) => {
     expect(refusal(withWorkdays(workdays))).toContain(message)
   })
@@ -97,6 +97,6 @@ describe('validateArrangement refuses bad input with INVALID_INPUT naming the fi
   test('the refusal carries the field in its details, and serialises to { code, message, details }', () => {
     const r = validateArrangement({ ...good, year: 1999 })
     expect(r.ok).toBe(false)
-    if (!r.ok) expect(r.error.toJSON()).toEqual({ code: 'INVALID_INPUT', message: 'year：须在 2000–2100 之间', details: { field: 'year' } })
+    if (!r.ok) expect(r.error.toJSON()).toEqual({ code: 'INVALID_INPUT', message: '年份须在 2000–2100 之间', details: { field: 'year' } })
   })
 })

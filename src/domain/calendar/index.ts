@@ -24,9 +24,20 @@ export {
   ARRANGEMENT_MAX_YEAR,
   ARRANGEMENT_MIN_YEAR,
   MAX_HOLIDAY_RANGES,
+  MAX_HOLIDAY_NAME,
   MAX_WORKDAYS,
   validateArrangement,
+  validateArrangementEntry,
 } from './validateArrangement'
-export { qingmingOf, statutoryHolidays, statutoryRestDays, type StatutoryHoliday } from './statutory'
-export { packageKnowsYear, packageYears } from './packageLayer'
+export {
+  STATUTORY_NAMES,
+  type StatutoryName,
+  holidaysNamed,
+  missingHolidays,
+  missingHolidaysMessage,
+  unconfirmedHolidays,
+} from './coverage'
+export { restDaysToRanges } from './ranges'
+export { estimateArrangement, qingmingOf, statutoryHolidays, statutoryRestDays, type StatutoryHoliday } from './statutory'
+export { packageArrangement, packageKnowsYear, packageYears } from './packageLayer'
 export { estimateNotice, estimateNoticeFor, estimatedYears, yearsNeedingArrangement } from './notices'

@@ -14,6 +14,10 @@
  */
 import data from 'chinese-days/dist/chinese-days.json'
 import { isWeekend } from '../time'
+import { missingHolidays } from './coverage'
+import { rangeName, restDaysToRanges } from './ranges'
+import { statutoryHolidays } from './statutory'
+import type { YearArrangement } from './types'
 
 interface PackageTable {
   holidays: Record<string, string>
@@ -64,4 +68,36 @@ export function packageExceptions(year: number): Map<string, { working: boolean;
 export function packageIsWorkingDay(ymd: string): boolean {
   if (table.workdays[ymd]) return true
   return !isWeekend(ymd) && !table.holidays[ymd]
+}
+
+/** 清明, 端午 and 中秋 are statutory holidays from 2008 (国务院令第513号, 2007). */
+const ALL_SEVEN_SINCE = 2008
+
+/**
+ * A package year as the arrangement a manager would have entered from its notice: consecutive rest
+ * days as named ranges (「中秋节、国庆节」 where the notice combined them), the make-up days, and as
+ * `omitted` the statutory holidays that year's notice gave no day (清明, 端午, 中秋 before 2008).
+ * Shown read-only for built-in years, and the form's starting point for 「以本区录入覆盖」.
+ *
+ * The package sometimes files a festival's day under the festival it shares a week with (2020: all
+ * of 10-01…08 as 国庆节, though 中秋 was 10-01); a range holding a statutory day of a festival the
+ * data names nowhere is therefore named after it too.
+ */
+export function packageArrangement(year: number): YearArrangement {
+  const rest = new Map<string, string>()
+  const workdays: string[] = []
+  for (const [day, e] of packageExceptions(year)) {
+    if (!e.working) rest.set(day, e.name)
+    else workdays.push(day)
+  }
+  const holidays = restDaysToRanges(year, rest, { weekends: false })
+  if (year >= ALL_SEVEN_SINCE) {
+    for (const f of statutoryHolidays(year)) {
+      if (missingHolidays(holidays).every((m) => m !== f.name)) continue
+      const range = holidays.find((h) => f.days.some((d) => !f.compensatory.includes(d) && h.from <= d && d <= h.to))
+      if (range) range.name = rangeName([range.name, f.name])
+    }
+  }
+  const omitted = missingHolidays(holidays)
+  return { year, holidays, workdays: workdays.sort(), ...(omitted.length ? { omitted } : {}) }
 }

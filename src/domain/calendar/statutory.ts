@@ -17,6 +17,8 @@
  */
 import { Lunar } from 'lunar-javascript'
 import { addDays, isWeekend } from '../time'
+import { restDaysToRanges } from './ranges'
+import type { YearArrangement } from './types'
 
 export interface StatutoryHoliday {
   /** 元旦, 春节, 清明节, 劳动节, 端午节, 中秋节, 国庆节 */
@@ -89,4 +91,14 @@ export function statutoryRestDays(year: number): Map<string, string> {
   const rest = new Map<string, string>()
   for (const f of statutoryHolidays(year)) for (const day of f.days) if (!rest.has(day)) rest.set(day, f.name)
   return rest
+}
+
+/**
+ * The estimate as an arrangement the managers' form starts from: the seven holidays on their
+ * statutory and 补假 days, with the weekends next to them, and no make-up days (only a notice has
+ * those). Entered unchanged it gives the same working days as the estimate.
+ * @example estimateArrangement(2027).holidays[0] // { name: '元旦', from: '2027-01-01', to: '2027-01-03' } (Fri–Sun)
+ */
+export function estimateArrangement(year: number): YearArrangement {
+  return { year, holidays: restDaysToRanges(year, statutoryRestDays(year), { weekends: true }), workdays: [] }
 }

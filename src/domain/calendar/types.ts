@@ -1,3 +1,5 @@
+import type { StatutoryName } from './coverage'
+
 /** Which layer of the calendar decided a year: zone entries > the package's data > statutory estimate. */
 export type CalendarBasis = 'zone' | 'package' | 'statutory'
 
@@ -8,6 +10,11 @@ export interface YearArrangement {
   holidays: { name: string; from: string; to: string }[]
   /** Weekend days that are working days (调休 make-up days), 'YYYY-MM-DD'. */
   workdays: string[]
+  /**
+   * Statutory holidays the manager confirmed this year's notice gives no day (元旦 … 国庆节, see
+   * coverage.ts); an entry must name every other one. Absent when none is left out.
+   */
+  omitted?: StatutoryName[]
   enteredBy?: string
   enteredAt?: number
 }

@@ -4,6 +4,9 @@ import { calendarYearInput, createInviteInput, createTeamInput, upsertDepartment
 import type { Department, Role, Team } from '../types'
 import { action } from './define'
 
+/** active: can still be used · expired: past expiresAt · used_up: every use taken (judged on the server's clock). */
+export type InviteStatus = 'active' | 'expired' | 'used_up'
+
 export interface InviteView {
   code: string
   kind: 'staff' | 'handler' | 'manager'
@@ -12,6 +15,7 @@ export interface InviteView {
   maxUses: number
   used: number
   expiresAt: number
+  status: InviteStatus
 }
 
 export interface PersonView {
@@ -22,8 +26,21 @@ export interface PersonView {
   departmentId?: string
 }
 
+export interface CalendarYearView {
+  year: number
+  basis: CalendarBasis
+  /** The zone's own entry, when the year has one (basis 'zone'). */
+  arrangement?: YearArrangement
+  /**
+   * The year as ranges, whichever layer decides it: the zone's entry, the package's data (shown
+   * read-only, and the starting point of 「以本区录入覆盖」) or the statutory estimate (the form's
+   * starting point for a year not entered yet).
+   */
+  effective: YearArrangement
+}
+
 export interface CalendarView {
-  years: { year: number; basis: CalendarBasis; arrangement?: YearArrangement }[]
+  years: CalendarYearView[]
   needsArrangement: number[]
 }
 

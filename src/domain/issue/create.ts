@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot'
 import { type Result, fail, ok } from '../errors'
+import { parseOrRefuse } from '../messages'
 import type { Caller, Issue, Role, TimelineEvent } from '../types'
 import type { IssueCtx } from './access'
 import { issueFromRaise } from './apply'
@@ -40,14 +41,10 @@ function raiserRole(caller: Caller, projectId: string, teamId: string): Role | u
 
 export function createIssue(input: unknown, caller: Caller, ctx: CreateIssueCtx): Result<Issue> {
   const { teamId, ...rest } = (input ?? {}) as { teamId?: unknown }
-  const parsed = v.safeParse(RaiseInputSchema, rest)
-  if (!parsed.success) {
-    const first = parsed.issues[0]
-    const path = first.path?.map((p) => String(p.key)).join('.')
-    return fail('INVALID_INPUT', path ? `${path}：${first.message}` : first.message)
-  }
+  const parsed = parseOrRefuse(RaiseInputSchema, rest, { whole: '问题' })
+  if (!parsed.ok) return parsed
   if (!v.is(IdSchema, teamId) || !v.is(IdSchema, ctx.id)) return fail('INVALID_INPUT', '缺少服务团队或问题编号')
-  const raw: RaiseInput = parsed.output
+  const raw: RaiseInput = parsed.value
   const role = raiserRole(caller, raw.projectId, teamId)
   if (!role) {
     const unregistered = caller.roles.includes('liaison') && caller.projectIds.includes(raw.projectId)

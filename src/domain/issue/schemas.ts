@@ -3,6 +3,7 @@
  * validates before anything else), the client and the tests. Lengths and counts are bounded.
  */
 import * as v from 'valibot'
+import { withLabels } from '../messages/labels'
 
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
 export const MAX_FILES = 9
@@ -33,23 +34,27 @@ export const ResolutionSchema = v.picklist(['solved', 'partly', 'unsolved'])
 export const RatingSchema = v.picklist(['satisfied', 'basically', 'unsatisfied'])
 
 /** What the client sends to raise an issue (the function adds teamId from the project). */
-export const RaiseInputSchema = v.strictObject({
-  projectId: IdSchema,
-  source: v.picklist(['group', 'visit']),
-  visitId: v.optional(IdSchema),
-  category: IdSchema,
-  title: text(TEXT_LIMITS.title, '标题'),
-  description: text(TEXT_LIMITS.description, '问题描述'),
-  photos: v.optional(FilesSchema, []),
-  urgency: v.optional(UrgencySchema, 'normal'),
-  clientRequestId: IdSchema,
-})
+export const RaiseInputSchema = withLabels(
+  v.strictObject({
+    projectId: IdSchema,
+    source: v.picklist(['group', 'visit']),
+    visitId: v.optional(IdSchema),
+    category: IdSchema,
+    title: text(TEXT_LIMITS.title, '标题'),
+    description: text(TEXT_LIMITS.description, '问题描述'),
+    photos: v.optional(FilesSchema, []),
+    urgency: v.optional(UrgencySchema, 'normal'),
+    clientRequestId: IdSchema,
+  }),
+  { title: '标题' },
+)
 export type RaiseInput = v.InferOutput<typeof RaiseInputSchema>
 /** createIssue's input: the client's fields plus the project's service team. */
 export type CreateIssueInput = RaiseInput & { teamId: string }
 
-const cmd = <A extends string, E extends v.ObjectEntries>(action: A, entries: E) =>
-  v.strictObject({ action: v.literal(action), ...entries })
+/** One command's schema; `labels` name its fields where they differ from the defaults (src/domain/messages). */
+const cmd = <A extends string, E extends v.ObjectEntries>(action: A, entries: E, labels: Record<string, string> = {}) =>
+  withLabels(v.strictObject({ action: v.literal(action), ...entries }), labels)
 
 export const DispatchSchema = cmd('dispatch', {
   leadDepartmentId: IdSchema,
@@ -62,7 +67,7 @@ export const SolveOnSpotSchema = cmd('solve_on_spot', {
   text: text(2000, '答复'),
   files: v.optional(FilesSchema, []),
   visitId: v.optional(IdSchema),
-})
+}, { text: '答复' })
 export const DeclineSchema = cmd('decline', { reason: ReasonSchema })
 export const WithdrawSchema = cmd('withdraw', { reason: OptionalReason })
 export const SignForSchema = cmd('sign_for', {})
@@ -71,15 +76,15 @@ export const RequestMaterialsSchema = cmd('request_materials', { reason: ReasonS
 export const AddMaterialsSchema = cmd('add_materials', {
   text: v.optional(v.pipe(v.string(), noControlChars, v.trim(), v.maxLength(2000, '说明不超过 2000 字'))),
   files: v.optional(FilesSchema, []),
-})
-export const AnswerSchema = cmd('answer', { text: text(2000, '答复'), files: v.optional(FilesSchema, []) })
+}, { text: '说明' })
+export const AnswerSchema = cmd('answer', { text: text(2000, '答复'), files: v.optional(FilesSchema, []) }, { text: '答复' })
 export const ChecklistSchema = v.strictObject({
   solved: v.boolean(),
   allAsksAnswered: v.boolean(),
   enterpriseContacted: v.boolean(),
   dateForRemaining: v.boolean(),
 })
-export const ReviewSchema = cmd('review', { passed: v.boolean(), checklist: ChecklistSchema, note: OptionalReason })
+export const ReviewSchema = cmd('review', { passed: v.boolean(), checklist: ChecklistSchema, note: OptionalReason }, { note: '审核意见' })
 export const ConfirmSchema = cmd('confirm', {
   resolution: ResolutionSchema,
   rating: RatingSchema,
@@ -90,7 +95,7 @@ export const RequestExtensionSchema = cmd('request_extension', {
   reason: ReasonSchema,
   workingDays: v.pipe(v.number(), v.integer('延期天数须为整数'), v.minValue(1), v.maxValue(60)),
 })
-export const DecideExtensionSchema = cmd('decide_extension', { approved: v.boolean(), note: OptionalReason })
+export const DecideExtensionSchema = cmd('decide_extension', { approved: v.boolean(), note: OptionalReason }, { note: '审批意见' })
 export const ReassignSchema = cmd('reassign', {
   leadDepartmentId: IdSchema,
   assistDepartmentIds: v.optional(DeptIds),
@@ -100,13 +105,13 @@ export const ReassignSchema = cmd('reassign', {
 export const ForceCloseSchema = cmd('force_close', { reason: ReasonSchema })
 export const SuperviseSchema = cmd('supervise', { reason: ReasonSchema })
 export const UnsuperviseSchema = cmd('unsupervise', { reason: OptionalReason })
-export const NoteSchema = cmd('note', { text: text(1000, '进展说明'), files: v.optional(FilesSchema, []), forEnterprise: v.optional(v.boolean()) })
+export const NoteSchema = cmd('note', { text: text(1000, '进展说明'), files: v.optional(FilesSchema, []), forEnterprise: v.optional(v.boolean()) }, { text: '进展说明' })
 export const AddOpinionSchema = cmd('add_opinion', {
   text: text(2000, '协办意见'),
   files: v.optional(FilesSchema, []),
   /** Required when the service team records for an assisting department without a handler. */
   departmentId: v.optional(IdSchema),
-})
+}, { text: '协办意见', departmentId: '协办部门' })
 
 /** 回头看, written by visits.complete for each follow-up of the visit (not a command a client sends to issues.act). */
 export const FollowUpSchema = cmd('follow_up', { visitId: IdSchema, text: text(500, '回头看记录') })

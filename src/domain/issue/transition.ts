@@ -10,8 +10,8 @@
  * recompute_deadlines) yield `null` when there is nothing to do — including in a state where the
  * action has no effect (timers sweep; a closed issue never changes) — so running them twice is safe.
  */
-import * as v from 'valibot'
 import { type Result, fail, ok } from '../errors'
+import { parseOrRefuse } from '../messages'
 import type { Caller, Issue, SystemCaller, TimelineEvent } from '../types'
 import { type IssueCtx, resolveActor } from './access'
 import { apply } from './apply'
@@ -58,11 +58,7 @@ const RULES: { [A in CommandAction]: Planner<Extract<Command, { action: A }>> } 
 
 /** Parse a command as a client or a timer sent it; INVALID_INPUT names the first problem. */
 export function parseCommand(input: unknown): Result<Command> {
-  const r = v.safeParse(CommandSchema, input)
-  if (r.success) return ok(r.output)
-  const first = r.issues[0]
-  const path = first.path?.map((p) => String(p.key)).join('.')
-  return fail('INVALID_INPUT', path ? `${path}：${first.message}` : first.message, v.flatten(r.issues).nested)
+  return parseOrRefuse(CommandSchema, input, { whole: '操作' })
 }
 
 export function transition(

@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { withLabels } from '../messages/labels'
 import { contact, cursor, id, keyword, location, pageSize, text } from './common'
 
 const projectFields = {
@@ -11,13 +12,14 @@ const projectFields = {
   contacts: v.optional(v.pipe(v.array(contact), v.maxLength(10, '最多 10 位联系人')), []),
 }
 
-export const createProjectInput = v.object(projectFields)
+const projectLabels = { name: '项目名称', teamId: '服务专班' }
+export const createProjectInput = withLabels(v.object(projectFields), projectLabels)
 export const updateProjectInput = v.object({
   projectId: id,
   // A list is an object to valibot; refuse it before every field turns out optional and it passes as {}.
   patch: v.pipe(
     v.custom<Record<string, unknown>>((x) => typeof x === 'object' && x !== null && !Array.isArray(x), '应为对象'),
-    v.partial(v.object({ ...projectFields, status: v.picklist(['active', 'paused', 'archived']) })),
+    withLabels(v.partial(v.object({ ...projectFields, status: v.picklist(['active', 'paused', 'archived']) })), projectLabels),
   ),
 })
 export const projectIdInput = v.object({ projectId: id })
@@ -27,4 +29,4 @@ export const listProjectsInput = v.object({
   cursor,
   pageSize,
 })
-export const unbindGroupInput = v.object({ projectId: id, reason: text(1, 200) })
+export const unbindGroupInput = withLabels(v.object({ projectId: id, reason: text(1, 200) }), { reason: '解绑理由' })

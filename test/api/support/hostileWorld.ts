@@ -4,6 +4,7 @@
  * state that command starts from. For every contract action, a VALID sample sent by its rightful
  * caller and the callers that must be refused.
  */
+import { estimateArrangement } from '../../../src/domain/calendar'
 import { weekKey } from '../../../src/domain/time'
 import type { IssueDetail } from '../../../src/domain/contract/issues'
 import { type App, type Caller, MANAGER } from './app'
@@ -137,7 +138,8 @@ export function samplesFor(w: HostileWorld): Sample[] {
     s('org.upsertDepartment', 'manager', { name: '人社局', contactName: '刘工', contactPhone: '13800000009' }, managerOnly),
     s('org.listPeople', 'manager', {}, managerOnly),
     s('org.getCalendar', 'manager', {}, { fresh: F, liaison: F, otherLiaison: F }),
-    s('org.setCalendarYear', 'manager', { arrangement: { year: 2031, holidays: [{ name: '元旦', from: '2031-01-01', to: '2031-01-01' }], workdays: [] } }, managerOnly),
+    // A whole year (all seven holidays): the statutory estimate of 2031, entered as it stands.
+    s('org.setCalendarYear', 'manager', { arrangement: estimateArrangement(2031) }, managerOnly),
 
     s('projects.create', 'staffA', { enterpriseName: '新企业', name: '新项目', address: '高新区 9 号', teamId: w.teamA._id, visitWeekday: 4, contacts: [{ name: '钱总', phone: '13900000003' }], location: { latitude: 30, longitude: 120 } },
       { ...notStaff, staffB: F }),

@@ -1,9 +1,13 @@
-/** Create an invite code for a service-team member, a department handler or a manager, and list codes. */
+/**
+ * Create an invite code for a service-team member, a department handler or a manager, and list codes:
+ * usable ones first, each marked as the server judges it (已过期 / 已用完 on its clock); only a usable
+ * code can be copied to send on.
+ */
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { call } from '../../../api'
-import type { InviteView } from '../../../domain/contract/org'
+import type { InviteStatus, InviteView } from '../../../domain/contract/org'
 import type { Department, Team } from '../../../domain/types'
 import { Async } from '../../../components/Async'
 import { Btn } from '../../../components/Buttons'
@@ -19,6 +23,29 @@ const KINDS = [
   { value: 'manager' as const, label: '管理者' },
 ]
 export const KIND_NAMES = { staff: '服务专员', handler: '部门经办人', manager: '管理者' }
+const STATUS_NAMES: Record<InviteStatus, string> = { active: '可用', expired: '已过期', used_up: '已用完' }
+
+const copy = (code: string) => void Taro.setClipboardData({ data: code })
+
+/** Usable codes first; the server's order (newest first) within each part. */
+const usableFirst = (list: InviteView[]) => [...list.filter((i) => i.status === 'active'), ...list.filter((i) => i.status !== 'active')]
+
+function InviteRow(props: { invite: InviteView }) {
+  const i = props.invite
+  const usable = i.status === 'active'
+  return (
+    <View className='admin__item' data-testid={`invite-${i.code}`}>
+      <View className='row'>
+        <Text className={usable ? '' : 'muted'}>{i.code} · {KIND_NAMES[i.kind]}</Text>
+        <Text className={usable ? 'tag' : 'tag tag--done'}>{STATUS_NAMES[i.status]}</Text>
+        {usable && <Text className='admin__link' onClick={() => copy(i.code)}>复制</Text>}
+      </View>
+      <Text className='muted'>
+        已用 {i.used}/{i.maxUses} · {i.status === 'expired' ? `${formatDay(i.expiresAt)} 已过期` : `${formatDay(i.expiresAt)} 到期`}
+      </Text>
+    </View>
+  )
+}
 
 export function Invites(props: { teams: Team[]; departments: Department[] }) {
   const [kind, setKind] = useState<InviteView['kind']>('staff')
@@ -51,7 +78,7 @@ export function Invites(props: { teams: Team[]; departments: Department[] }) {
         <Btn block pending={create.pending} onTap={() => void create.run()}>生成邀请码</Btn>
         {created && (
           <View>
-            <Text className='admin__code' onClick={() => void Taro.setClipboardData({ data: created.code })}>{created.code}</Text>
+            <Text className='admin__code' onClick={() => copy(created.code)}>{created.code}</Text>
             <Text className='muted'>把邀请码发给对方，在小程序首页填写即可加入（可用 {created.maxUses} 次，{formatDay(created.expiresAt)} 前有效；点邀请码可复制）</Text>
           </View>
         )}
@@ -60,12 +87,7 @@ export function Invites(props: { teams: Team[]; departments: Department[] }) {
       <Async query={list} empty={(l) => l.length === 0} emptyTitle='还没有邀请码'>
         {(l) => (
           <View className='card'>
-            {l.map((i) => (
-              <View key={i.code} className='admin__item'>
-                <Text>{i.code} · {KIND_NAMES[i.kind]}</Text>
-                <Text className='muted'>已用 {i.used}/{i.maxUses} · {formatDay(i.expiresAt)} 到期</Text>
-              </View>
-            ))}
+            {usableFirst(l).map((i) => <InviteRow key={i.code} invite={i} />)}
           </View>
         )}
       </Async>
