@@ -60,7 +60,7 @@ export class IssueFactory {
   make(): Issue & { facts: unknown } {
     const n = this.seq++
     const p = this.pick(this.zone.projects)
-    const liaison: Caller = { openid: `o_liaison_${p._id}`, roles: ['liaison'], projectIds: [p._id] }
+    const liaison: Caller = { openid: `o_liaison_${p._id}`, roles: ['liaison'], projectIds: [p._id], registeredIn: [p._id] }
     const staff: Caller = { openid: this.zone.staff[p.teamId], roles: ['staff'], teamId: p.teamId, projectIds: [] }
     const manager: Caller = { openid: this.zone.manager, roles: ['manager'], projectIds: [] }
     const system: SystemCaller = { system: true }
