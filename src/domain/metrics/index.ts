@@ -17,3 +17,34 @@ export {
   type AggregateRow,
   type VisitAggregateRow,
 } from './pipeline'
+export {
+  type Contribution,
+  type RecordedContribution,
+  type RollupDoc,
+  type RollupMark,
+  type RollupView,
+  ROLLUP_VIEWS,
+  accumulate,
+  applyDelta,
+  contributionOf,
+  decodeContribution,
+  encodeContribution,
+  isRollupMark,
+  rollupChanges,
+  rollupDifferences,
+  rollupId,
+  rollupMark,
+  rollupsOf,
+  sameContribution,
+} from './rollup'
+export {
+  type LiveFacts,
+  dashboardFromRollups,
+  liveEdgeMatch,
+  liveHourMatch,
+  metricsByFromRollups,
+  rollupPlan,
+  viewFor,
+  weeklyFromRollups,
+} from './rollupRead'
+export { type AuditedIssue, type RollupAuditReport, RollupAudit } from './rollupCheck'

@@ -52,6 +52,19 @@ export interface RecordedContribution {
   e: string
 }
 
+/**
+ * The note a step leaves in the issue's outbox (in its own conditional update) when it changed the
+ * facts: the rollups owe this issue "old out, new in". The maintainer removes it with the move.
+ */
+export interface RollupMark {
+  id: string
+  at: number
+  rollup: true
+}
+
+export const rollupMark = (version: number, at: number): RollupMark => ({ id: `r${version}`, at, rollup: true })
+export const isRollupMark = (entry: unknown): entry is RollupMark => !!entry && (entry as { rollup?: unknown }).rollup === true
+
 /** A rollup document: one group of one view, one month (or the now figures). */
 export interface RollupDoc {
   _id: string
@@ -216,16 +229,37 @@ export function applyDelta(doc: RollupDoc | null, d: RollupDelta): RollupDoc | n
   return { _id: d._id, view: d.view, key: d.key, bucket: d.bucket, days, ...(d.bucket === NOW_BUCKET ? { n } : {}) }
 }
 
-/** The rollup documents of a set of issues built from scratch (the rebuild, the bench, the tests). */
+/** Adds one contribution to a set of documents built in memory (the rebuild, the bench, the tests). */
+export function accumulate(docs: Map<string, RollupDoc>, c: Contribution): void {
+  for (const d of rollupChanges(null, c).values()) {
+    const next = applyDelta(docs.get(d._id) ?? null, d)
+    if (next) docs.set(d._id, next)
+    else docs.delete(d._id)
+  }
+}
+
+/** The rollup documents of a set of issues built from scratch. */
 export function rollupsOf(contributions: Iterable<Contribution>): Map<string, RollupDoc> {
   const docs = new Map<string, RollupDoc>()
-  for (const c of contributions)
-    for (const d of rollupChanges(null, c).values()) {
-      const next = applyDelta(docs.get(d._id) ?? null, d)
-      if (next) docs.set(d._id, next)
-      else docs.delete(d._id)
-    }
+  for (const c of contributions) accumulate(docs, c)
   return docs
+}
+
+/** A document's sums as one canonical string (keys sorted, zeros dropped): equal sums, equal strings. */
+function sumsText(doc: RollupDoc | undefined): string {
+  if (!doc) return ''
+  const parts: string[] = []
+  for (const [day, fields] of Object.entries(doc.days ?? {}))
+    for (const [field, n] of Object.entries(fields)) if (n !== 0) parts.push(`${day} ${field}=${n}`)
+  for (const [field, n] of Object.entries(doc.n ?? {})) if (n !== 0) parts.push(`n ${field}=${n}`)
+  return parts.sort().join(';')
+}
+
+/** The ids of the documents whose sums differ between `expected` and `stored` (a missing document is empty). */
+export function rollupDifferences(expected: ReadonlyMap<string, RollupDoc>, stored: readonly RollupDoc[]): string[] {
+  const byId = new Map(stored.map((d) => [d._id, d]))
+  const ids = new Set([...expected.keys(), ...byId.keys()])
+  return [...ids].filter((id) => sumsText(expected.get(id)) !== sumsText(byId.get(id))).sort()
 }
 
 /** The months ('YYYY-MM') of the days from `first` to `last` ('YYYY-MM-DD', inclusive). */

@@ -13,11 +13,12 @@
  */
 import { ALL_STATES } from '../issue/lifecycle'
 import { DAY_MS, HOUR_MS, addDays, countedDay, startOfDay, weekKeyOfDay, ymdOf } from '../time'
-import { factsGroup } from './compute'
+import { factsGroup, rowsFromSums } from './compute'
 import { type Sums, contribution, counters, zeroSums } from './counters'
+import { dashboardFromSums } from './dashboard'
 import { coverageCounts, weeksOverlapping } from './coverage'
 import { NOW_BUCKET, OPENED, type RollupDoc, type RollupView, fieldParts, hourEnd, hourOf, monthsBetween, passingsOf } from './rollup'
-import type { GroupBy, IssueFacts, Period, ProjectWeek, VisitFact } from './types'
+import type { Dashboard, GroupBy, GroupRow, IssueFacts, Period, ProjectWeek, VisitFact, Weights } from './types'
 import { type WeeklyRow, weeklyOpenedClosed } from './weekly'
 
 /** The view that serves a breakdown (the zone and the by-week rows: by department). */
@@ -149,6 +150,25 @@ export function sumsFromRollups(
     add(cov.key, 'projectWeeks', cov.projectWeeks)
   }
   return rows
+}
+
+/** The zone's Dashboard (computeMetrics' twin). */
+export function dashboardFromRollups(docs: readonly RollupDoc[], live: LiveFacts, coverage: Coverage, period: Period, now: number, weights?: Weights): Dashboard {
+  const sums = sumsFromRollups(docs, live, coverage, period, now, null).get(null) ?? zeroSums(counters(period, now))
+  return dashboardFromSums(sums, period, now, weights)
+}
+
+/** The breakdown (computeMetricsBy's twin). */
+export function metricsByFromRollups(
+  groupBy: GroupBy,
+  docs: readonly RollupDoc[],
+  live: LiveFacts,
+  coverage: Coverage,
+  period: Period,
+  now: number,
+  weights?: Weights,
+): GroupRow[] {
+  return rowsFromSums(sumsFromRollups(docs, live, coverage, period, now, groupBy), period, now, weights)
 }
 
 /** 每周新增与办结 from the same documents and live issues (equal to weeklyOpenedClosed over the issues). */

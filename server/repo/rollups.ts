@@ -1,0 +1,167 @@
+/**
+ * The rollups collection (src/domain/metrics/rollup.ts) and its one maintainer.
+ *
+ * Invariant, true at every commit: each rollup document is the sum, over all issues, of the contribution
+ * recorded on the issue (`issue.rollup`). The maintainer is the only writer: in ONE transaction it reads the
+ * issue, takes its recorded contribution out of the documents, puts contributionOf(issue.facts) in, records
+ * that on the issue and removes the issue's rollup marks. A step that lands on the issue meanwhile makes the
+ * transaction conflict (it is retried, or left to the drain); a crash before the commit applies nothing.
+ *
+ * Whoever changes an issue's facts (commitStep, the raise) pushes a rollup mark in that same conditional
+ * update, so an issue whose recorded contribution lags its facts carries a mark until the move is done:
+ * the function that took the step moves it after its reply, and the hourly job drains whatever is left.
+ * Moving an issue that is up to date changes nothing, so a move repeated, retried or raced is harmless.
+ */
+import {
+  type IssueFacts,
+  type RecordedContribution,
+  type RollupDoc,
+  type RollupView,
+  applyDelta,
+  contributionOf,
+  decodeContribution,
+  encodeContribution,
+  isRollupMark,
+  rollupChanges,
+  sameContribution,
+} from '../../src/domain/metrics'
+import { command, getDb } from '../runtime/cloud'
+import { COLLECTIONS } from './collections'
+
+export const rollupsCollection = () => getDb().collection(COLLECTIONS.rollups)
+
+/** Transactions tried per move before the issue is left to the drain. */
+const ATTEMPTS = 4
+const PAGE = 1000
+
+const errorText = (e: unknown): string =>
+  e && typeof e === 'object' ? `${(e as any).code ?? ''} ${(e as any).errMsg ?? ''} ${(e as any).message ?? ''}` : String(e)
+/** The transaction lost to another writer (or was aborted for it): try again on fresh reads. */
+const lostRace = (e: unknown): boolean => /TransactionConflict|TRANSACTION_CONFLICT|TransactionNotExist|TRANSACTION_FAIL/.test(errorText(e))
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** What the maintainer needs of an issue. */
+interface Maintained {
+  _id: string
+  facts?: IssueFacts
+  rollup?: RecordedContribution
+  outbox?: unknown[]
+}
+
+export type MoveOutcome = 'moved' | 'clean' | 'missing' | 'busy'
+
+/** Inside a transaction: old out, new in, recorded, marks removed. Answers whether anything was written. */
+async function move(tx: any, issueId: string): Promise<Exclude<MoveOutcome, 'busy'>> {
+  const issues = tx.collection(COLLECTIONS.issues)
+  const { data } = await issues.doc(issueId).get()
+  const issue = data as Maintained | null
+  if (!issue || !issue.facts) return 'missing'
+  const outbox = issue.outbox ?? []
+  const marks = outbox.filter(isRollupMark)
+  const next = contributionOf(issue.facts)
+  const recorded = encodeContribution(next)
+  const same = sameContribution(issue.rollup, recorded)
+  if (same && marks.length === 0) return 'clean'
+  const changes = same ? [] : [...rollupChanges(issue.rollup ? decodeContribution(issue.rollup) : null, next).values()]
+  const rollups = tx.collection(COLLECTIONS.rollups)
+  const current = await Promise.all(changes.map((d) => rollups.doc(d._id).get().then((r: { data: RollupDoc | null }) => r.data)))
+  const _ = command()
+  await Promise.all([
+    ...changes.map((d, i) => {
+      const after = applyDelta(current[i], d)
+      if (!after) return current[i] ? rollups.doc(d._id).remove() : undefined
+      const { _id, ...body } = after
+      return rollups.doc(_id).set({ data: body })
+    }),
+    issues.doc(issueId).update({
+      data: { rollup: _.set(recorded), ...(marks.length ? { outbox: _.set(outbox.filter((e) => !isRollupMark(e))) } : {}) },
+    }),
+  ])
+  return 'moved'
+}
+
+/**
+ * Brings one issue's share of the rollups up to its facts (see the invariant above). Never applies twice:
+ * an issue already up to date is left as it is. 'busy': it kept losing to other writers; its mark stays.
+ */
+export async function maintainRollup(issueId: string): Promise<MoveOutcome> {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    if (attempt > 0) await pause(20 * attempt + Math.floor(Math.random() * 30))
+    const tx = await getDb().startTransaction()
+    try {
+      const outcome = await move(tx, issueId)
+      if (outcome === 'moved') await tx.commit()
+      else await tx.rollback()
+      return outcome
+    } catch (e) {
+      await tx.rollback().catch(() => undefined)
+      if (!lostRace(e)) throw e
+    }
+  }
+  return 'busy'
+}
+
+export interface DrainReport {
+  pending: number
+  moved: number
+  clean: number
+  busy: number
+  /** Issues left for the next run (the time budget ran out). */
+  left: boolean
+}
+
+/**
+ * Moves every issue that carries a rollup mark (a crash after a step, a move that kept losing, a sweep
+ * or a calendar entry that moved many issues), page by page, until none is left or `budgetMs` is spent.
+ */
+export async function drainRollups(budgetMs: number): Promise<DrainReport> {
+  const _ = command()
+  const started = performance.now()
+  const report: DrainReport = { pending: 0, moved: 0, clean: 0, busy: 0, left: false }
+  const tried = new Set<string>()
+  for (;;) {
+    // Any mark, however recent (the outbox.at index serves the range; every entry has an instant).
+    const { data } = await getDb().collection(COLLECTIONS.issues).where({ 'outbox.at': _.gt(0), 'outbox.rollup': true })
+      .field({ _id: true }).limit(PAGE).get()
+    const fresh = (data as { _id: string }[]).map((d) => d._id).filter((id) => !tried.has(id))
+    if (fresh.length === 0) return report
+    for (const id of fresh) {
+      if (performance.now() - started > budgetMs) return { ...report, left: true }
+      tried.add(id)
+      report.pending++
+      const outcome = await maintainRollup(id)
+      if (outcome === 'moved') report.moved++
+      else if (outcome === 'busy') report.busy++
+      else report.clean++
+    }
+  }
+}
+
+/** Every document of `view` in `buckets` (one query per bucket, in parallel; a full page reads on). */
+export async function readRollups(view: RollupView, buckets: readonly string[]): Promise<RollupDoc[]> {
+  const pages = await Promise.all(buckets.map(async (bucket) => {
+    const out: RollupDoc[] = []
+    for (let offset = 0; ; offset += PAGE) {
+      const { data } = await rollupsCollection().where({ view, bucket }).orderBy('_id', 'asc').skip(offset).limit(PAGE).get()
+      out.push(...(data as RollupDoc[]))
+      if (data.length < PAGE) return out
+    }
+  }))
+  return pages.flat()
+}
+
+/** Every rollup document of a view (the rebuild check). */
+export async function readViewRollups(view: RollupView): Promise<RollupDoc[]> {
+  const out: RollupDoc[] = []
+  for (let offset = 0; ; offset += PAGE) {
+    const { data } = await rollupsCollection().where({ view }).orderBy('_id', 'asc').skip(offset).limit(PAGE).get()
+    out.push(...(data as RollupDoc[]))
+    if (data.length < PAGE) return out
+  }
+}
+
+/** Every rollup document of one group of a view (the sample check). */
+export async function readGroupRollups(view: RollupView, key: string | null): Promise<RollupDoc[]> {
+  const { data } = await rollupsCollection().where({ view, key }).limit(PAGE).get()
+  return data as RollupDoc[]
+}
