@@ -6,6 +6,7 @@
  * entry is removed only once every one of its messages is settled.
  */
 import type { PendingNotice } from '../../src/domain/issue/notices'
+import { type RollupMark, isRollupMark } from '../../src/domain/metrics/rollup'
 import { STATE_NAMES } from '../../src/domain/issue'
 import { links } from '../../src/domain/links'
 import type { Issue, User } from '../../src/domain/types'
@@ -92,8 +93,9 @@ export async function drainOutbox(now: number): Promise<{ pending: number; settl
     .field({ _id: true, title: true, teamId: true, leadDepartmentId: true, raisedBy: true, outbox: true }).limit(DRAIN_PAGE).get()
   let pending = 0
   let settled = 0
-  for (const issue of data as (NoticeSubject & { outbox: PendingNotice[] })[]) {
-    for (const notice of issue.outbox ?? []) {
+  for (const issue of data as (NoticeSubject & { outbox: (PendingNotice | RollupMark)[] })[]) {
+    // Rollup marks share the outbox; the rollups' own drain moves them (server/repo/rollups.ts).
+    for (const notice of (issue.outbox ?? []).filter((e): e is PendingNotice => !isRollupMark(e))) {
       pending++
       if (await sendStepNotices(issue, notice, now)) settled++
     }
