@@ -1,14 +1,15 @@
 /**
  * The rollups in the hourly job: move every issue still carrying a rollup mark (a crash after a step, a
  * move that kept losing to other writers, a sweep or a calendar entry that changed many issues), then
- * audit one project's share of the rollups against its issues — a different project each hour.
+ * drop the zero sums left in the now documents, then audit one project's share of the rollups against its
+ * issues — a different project each hour.
  * Both are idempotent: a run fired twice, or killed half-way and fired again, counts nothing twice.
  */
 import { type AuditedIssue, type RollupAuditReport, RollupAudit } from '../../src/domain/metrics'
 import { HOUR_MS } from '../../src/domain/time'
 import { allProjects } from '../dashboard/summary'
 import { COLLECTIONS } from '../repo/collections'
-import { type DrainReport, drainRollups, readGroupRollups } from '../repo/rollups'
+import { type DrainReport, drainRollups, readGroupRollups, tidyRollups } from '../repo/rollups'
 import { getDb } from '../runtime/cloud'
 
 /** Of the job's minute (its time limit is 60 s): what the drain may spend before leaving the rest to the next hour. */
@@ -58,7 +59,8 @@ async function sampleCheck(now: number): Promise<SampleCheck | undefined> {
   return { project, issues: first.issues, pending: first.pending, stale: stale.slice(0, 20), drift: drift.slice(0, 20) }
 }
 
-export async function rollupJob(now: number): Promise<{ drain: DrainReport; check?: SampleCheck }> {
+export async function rollupJob(now: number): Promise<{ drain: DrainReport; tidy: { tidied: number; busy: number }; check?: SampleCheck }> {
   const drain = await drainRollups(DRAIN_BUDGET_MS)
-  return { drain, check: await sampleCheck(now) }
+  const tidy = await tidyRollups()
+  return { drain, tidy, check: await sampleCheck(now) }
 }

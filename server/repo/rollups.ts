@@ -13,8 +13,11 @@
  * Moving an issue that is up to date changes nothing, so a move repeated, retried or raced is harmless.
  */
 import {
+  NOW_BUCKET,
+  ROLLUP_VIEWS,
   type IssueFacts,
   type RecordedContribution,
+  type RollupDelta,
   type RollupDoc,
   type RollupView,
   applyDelta,
@@ -50,7 +53,24 @@ interface Maintained {
 
 export type MoveOutcome = 'moved' | 'clean' | 'missing' | 'busy'
 
-/** Inside a transaction: old out, new in, recorded, marks removed. Answers whether anything was written. */
+/** The increments of one delta, as an update's data (dotted paths: `days.<day>.<field>`, `n.<field>`). */
+function increments(d: RollupDelta): Record<string, unknown> {
+  const _ = command()
+  const data: Record<string, unknown> = {}
+  for (const [slot, n] of d.add) {
+    const space = slot.indexOf(' ')
+    const where = slot.slice(0, space)
+    data[where === 'n' ? `n.${slot.slice(space + 1)}` : `days.${where}.${slot.slice(space + 1)}`] = _.inc(n)
+  }
+  return data
+}
+
+/**
+ * Inside a transaction: old out, new in, recorded, marks removed. Documents are incremented, not read and
+ * rewritten, so the transaction stays short. A document the old contribution is in exists (documents are
+ * never removed but by the rebuild, which rewrites every recorded contribution too); any other is read
+ * first, and created with the delta as its sums when missing. Sums that fall to zero stay until tidied.
+ */
 async function move(tx: any, issueId: string): Promise<Exclude<MoveOutcome, 'busy'>> {
   const issues = tx.collection(COLLECTIONS.issues)
   const { data } = await issues.doc(issueId).get()
@@ -62,15 +82,18 @@ async function move(tx: any, issueId: string): Promise<Exclude<MoveOutcome, 'bus
   const recorded = encodeContribution(next)
   const same = sameContribution(issue.rollup, recorded)
   if (same && marks.length === 0) return 'clean'
-  const changes = same ? [] : [...rollupChanges(issue.rollup ? decodeContribution(issue.rollup) : null, next).values()]
+  const old = issue.rollup ? decodeContribution(issue.rollup) : null
+  const changes = same ? [] : [...rollupChanges(old, next).values()]
   const rollups = tx.collection(COLLECTIONS.rollups)
-  const current = await Promise.all(changes.map((d) => rollups.doc(d._id).get().then((r: { data: RollupDoc | null }) => r.data)))
+  const known = new Set(old ? rollupChanges(null, old).keys() : [])
+  const unknown = changes.filter((d) => !known.has(d._id))
+  const found = await Promise.all(unknown.map((d) => rollups.doc(d._id).get().then((r: { data: unknown }) => !!r.data)))
+  const missing = new Set(unknown.filter((_d, i) => !found[i]).map((d) => d._id))
   const _ = command()
   await Promise.all([
-    ...changes.map((d, i) => {
-      const after = applyDelta(current[i], d)
-      if (!after) return current[i] ? rollups.doc(d._id).remove() : undefined
-      const { _id, ...body } = after
+    ...changes.map((d) => {
+      if (!missing.has(d._id)) return rollups.doc(d._id).update({ data: increments(d) })
+      const { _id, ...body } = applyDelta(null, d) ?? { _id: d._id, view: d.view, key: d.key, bucket: d.bucket, days: {} }
       return rollups.doc(_id).set({ data: body })
     }),
     issues.doc(issueId).update({
@@ -135,6 +158,50 @@ export async function drainRollups(budgetMs: number): Promise<DrainReport> {
       else report.clean++
     }
   }
+}
+
+/** A document without its zero sums (and empty days); null when it has none to drop. */
+function withoutZeros(doc: RollupDoc): RollupDoc | null {
+  let dropped = false
+  const days: RollupDoc['days'] = {}
+  for (const [day, fields] of Object.entries(doc.days ?? {})) {
+    const kept = Object.entries(fields).filter(([, n]) => n !== 0)
+    if (kept.length !== Object.keys(fields).length) dropped = true
+    if (kept.length) days[day] = Object.fromEntries(kept)
+  }
+  const n = Object.fromEntries(Object.entries(doc.n ?? {}).filter(([, x]) => x !== 0))
+  if (doc.n && Object.keys(n).length !== Object.keys(doc.n).length) dropped = true
+  return dropped ? { ...doc, days, ...(doc.n ? { n } : {}) } : null
+}
+
+/**
+ * Drops the zero sums moves leave behind in the now documents (whose days are the running deadlines of
+ * all time, so zeros would pile up there). Each document is rewritten in a transaction: a move landing
+ * meanwhile makes it conflict, and it waits for the next hour.
+ */
+export async function tidyRollups(): Promise<{ tidied: number; busy: number }> {
+  const docs = (await Promise.all(ROLLUP_VIEWS.map((view) => readRollups(view, [NOW_BUCKET])))).flat()
+  let tidied = 0
+  let busy = 0
+  for (const doc of docs) {
+    if (!withoutZeros(doc)) continue
+    const tx = await getDb().startTransaction()
+    try {
+      const { data } = await tx.collection(COLLECTIONS.rollups).doc(doc._id).get()
+      const clean = data ? withoutZeros(data as RollupDoc) : null
+      if (clean) {
+        const { _id, ...body } = clean
+        await tx.collection(COLLECTIONS.rollups).doc(_id).set({ data: body })
+        await tx.commit()
+        tidied++
+      } else await tx.rollback()
+    } catch (e) {
+      await tx.rollback().catch(() => undefined)
+      if (!lostRace(e)) throw e
+      busy++
+    }
+  }
+  return { tidied, busy }
 }
 
 /** Every document of `view` in `buckets` (one query per bucket, in parallel; a full page reads on). */

@@ -20,9 +20,11 @@ export {
 export {
   type Contribution,
   type RecordedContribution,
+  type RollupDelta,
   type RollupDoc,
   type RollupMark,
   type RollupView,
+  NOW_BUCKET,
   ROLLUP_VIEWS,
   accumulate,
   applyDelta,
