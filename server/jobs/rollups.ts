@@ -32,7 +32,7 @@ export async function auditProject(projectId: string): Promise<RollupAuditReport
   const [issues, stored] = await Promise.all([projectIssuesForAudit(projectId), readGroupRollups('project', projectId)])
   const audit = new RollupAudit()
   for (const issue of issues) audit.add(issue)
-  return audit.report(stored, (id) => id.startsWith(`project|${projectId}|`))
+  return audit.report(stored, (id) => id.startsWith(`project|${projectId}~`))
 }
 
 export interface SampleCheck {

@@ -34,7 +34,7 @@ import { COLLECTIONS } from './collections'
 export const rollupsCollection = () => getDb().collection(COLLECTIONS.rollups)
 
 /** Transactions tried per move before the issue is left to the drain. */
-const ATTEMPTS = 4
+const ATTEMPTS = 3
 const PAGE = 1000
 
 const errorText = (e: unknown): string =>
@@ -66,12 +66,13 @@ function increments(d: RollupDelta): Record<string, unknown> {
 }
 
 /**
- * Inside a transaction: old out, new in, recorded, marks removed. Documents are incremented, not read and
- * rewritten, so the transaction stays short. A document the old contribution is in exists (documents are
- * never removed but by the rebuild, which rewrites every recorded contribution too); any other is read
- * first, and created with the delta as its sums when missing. Sums that fall to zero stay until tidied.
+ * Inside a transaction: old out, new in, recorded, marks removed. Documents are incremented, never read
+ * and rewritten, so the transaction stays short: an increment that finds no document (updated 0) is
+ * followed by the document's creation with the delta as its sums. `careful` reads the documents the old
+ * contribution is not in first (for a database that refuses an update of a missing document). Sums that
+ * fall to zero stay until tidyRollups drops them.
  */
-async function move(tx: any, issueId: string): Promise<Exclude<MoveOutcome, 'busy'>> {
+async function move(tx: any, issueId: string, careful: boolean): Promise<Exclude<MoveOutcome, 'busy'>> {
   const issues = tx.collection(COLLECTIONS.issues)
   const { data } = await issues.doc(issueId).get()
   const issue = data as Maintained | null
@@ -85,21 +86,25 @@ async function move(tx: any, issueId: string): Promise<Exclude<MoveOutcome, 'bus
   const old = issue.rollup ? decodeContribution(issue.rollup) : null
   const changes = same ? [] : [...rollupChanges(old, next).values()]
   const rollups = tx.collection(COLLECTIONS.rollups)
-  const known = new Set(old ? rollupChanges(null, old).keys() : [])
-  const unknown = changes.filter((d) => !known.has(d._id))
-  const found = await Promise.all(unknown.map((d) => rollups.doc(d._id).get().then((r: { data: unknown }) => !!r.data)))
-  const missing = new Set(unknown.filter((_d, i) => !found[i]).map((d) => d._id))
+  const missing = new Set<string>()
+  if (careful) {
+    const known = new Set(old ? rollupChanges(null, old).keys() : []) // documents are only removed by the rebuild
+    const unknown = changes.filter((d) => !known.has(d._id))
+    const found = await Promise.all(unknown.map((d) => rollups.doc(d._id).get().then((r: { data: unknown }) => !!r.data)))
+    unknown.forEach((d, i) => !found[i] && missing.add(d._id))
+  }
+  const create = (d: RollupDelta) => {
+    const { _id, ...body } = applyDelta(null, d) ?? { _id: d._id, view: d.view, key: d.key, bucket: d.bucket, days: {} }
+    return rollups.doc(_id).set({ data: body })
+  }
   const _ = command()
-  await Promise.all([
-    ...changes.map((d) => {
-      if (!missing.has(d._id)) return rollups.doc(d._id).update({ data: increments(d) })
-      const { _id, ...body } = applyDelta(null, d) ?? { _id: d._id, view: d.view, key: d.key, bucket: d.bucket, days: {} }
-      return rollups.doc(_id).set({ data: body })
-    }),
+  const [updated] = await Promise.all([
+    Promise.all(changes.map((d) => (missing.has(d._id) ? create(d).then(() => 1) : rollups.doc(d._id).update({ data: increments(d) }).then((r: { stats: { updated: number } }) => r.stats.updated)))),
     issues.doc(issueId).update({
       data: { rollup: _.set(recorded), ...(marks.length ? { outbox: _.set(outbox.filter((e) => !isRollupMark(e))) } : {}) },
     }),
   ])
+  await Promise.all(changes.filter((_d, i) => updated[i] === 0).map(create))
   return 'moved'
 }
 
@@ -108,17 +113,20 @@ async function move(tx: any, issueId: string): Promise<Exclude<MoveOutcome, 'bus
  * an issue already up to date is left as it is. 'busy': it kept losing to other writers; its mark stays.
  */
 export async function maintainRollup(issueId: string): Promise<MoveOutcome> {
+  let careful = false
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    if (attempt > 0) await pause(20 * attempt + Math.floor(Math.random() * 30))
+    if (attempt > 0) await pause(Math.floor(Math.random() * 15 * attempt))
     const tx = await getDb().startTransaction()
     try {
-      const outcome = await move(tx, issueId)
+      const outcome = await move(tx, issueId, careful)
       if (outcome === 'moved') await tx.commit()
       else await tx.rollback()
       return outcome
     } catch (e) {
       await tx.rollback().catch(() => undefined)
-      if (!lostRace(e)) throw e
+      if (lostRace(e)) continue
+      if (careful) throw e
+      careful = true // refused for another reason: once more, reading before writing
     }
   }
   return 'busy'

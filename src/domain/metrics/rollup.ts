@@ -12,10 +12,10 @@
  * (`responseDue@17` = the hour 16:00–17:00 of that day). A reader adds the hours that ended before
  * `now` and computes the one hour that holds `now` live (rollupRead.ts).
  *
- * The contribution goes to three views — by department, by team, by project — each a set of documents
- * `<view>|<group>|<YYYY-MM>` (the month's days) and `<view>|<group>|now` (the now figures and the
- * running deadlines by day and hour). Every issue is in exactly one group of each view, so any one view
- * sums to the zone.
+ * The contribution goes to two views — by department, and by project with its team — each a set of
+ * documents `<view>|<group>|<YYYY-MM>` (the month's days) and `<view>|<group>|now` (the now figures and
+ * the running deadlines by day and hour). Every issue is in exactly one group of each view, so either
+ * view sums to the zone.
  *
  * The issue records the contribution the rollups hold for it (`rollup`, encodeContribution); the one
  * maintainer moves an issue from its recorded contribution to contributionOf(facts) — the difference,
@@ -25,8 +25,12 @@ import { HOUR_MS, countedDay, startOfDay } from '../time'
 import { type Counter, contribution, counters } from './counters'
 import type { IssueFacts, Period } from './types'
 
-export type RollupView = 'department' | 'team' | 'project'
-export const ROLLUP_VIEWS: readonly RollupView[] = ['department', 'team', 'project']
+/**
+ * By department; and by project with its team (an issue keeps the team it was raised under, so the team
+ * breakdown adds up the project documents by their team).
+ */
+export type RollupView = 'department' | 'project'
+export const ROLLUP_VIEWS: readonly RollupView[] = ['department', 'project']
 
 /** Issues raised (not repeats), by day: the weekly chart's 新增 (its 办结 is the `settled` counter). */
 export const OPENED = 'opened'
@@ -69,7 +73,10 @@ export const isRollupMark = (entry: unknown): entry is RollupMark => !!entry && 
 export interface RollupDoc {
   _id: string
   view: RollupView
+  /** The department (null: not dispatched yet), or the project. */
   key: string | null
+  /** The project view: the issues' team. */
+  team?: string
   /** 'YYYY-MM', or 'now'. */
   bucket: string
   /** day → field → sum; fields as in Contribution (the now document: `overdue@hh` by running deadline). */
@@ -157,11 +164,12 @@ export function decodeContribution(r: RecordedContribution): Contribution {
 export const sameContribution = (a: RecordedContribution | null | undefined, b: RecordedContribution): boolean =>
   !!a && a.e === b.e && a.g[0] === b.g[0] && a.g[1] === b.g[1] && a.g[2] === b.g[2]
 
-export const rollupId = (view: RollupView, key: string | null, bucket: string): string => `${view}|${key ?? ''}|${bucket}`
+export const rollupId = (view: RollupView, key: string | null, bucket: string, team?: string): string =>
+  view === 'project' ? `project|${key}~${team}|${bucket}` : `${view}|${key ?? ''}|${bucket}`
 
 /** The group of each view a contribution counts in. */
-const groupOf = (g: Contribution['g'], view: RollupView): string | null =>
-  view === 'department' ? g[0] : view === 'team' ? g[1] : g[2]
+const groupOf = (g: Contribution['g'], view: RollupView): { key: string | null; team?: string } =>
+  view === 'department' ? { key: g[0] } : { key: g[2], team: g[1] }
 
 /** Where an entry lands: the document's bucket, and the day (null: the now figures) and field in it. */
 function placeOf(entry: string): { bucket: string; day: string | null; field: string } {
@@ -177,6 +185,7 @@ export interface RollupDelta {
   _id: string
   view: RollupView
   key: string | null
+  team?: string
   bucket: string
   add: Map<string, number>
 }
@@ -192,10 +201,10 @@ export function rollupChanges(old: Contribution | null, next: Contribution): Map
       const { bucket, day, field } = placeOf(entry)
       const slot = day === null ? `n ${field}` : `${day} ${field}`
       for (const view of ROLLUP_VIEWS) {
-        const key = groupOf(c.g, view)
-        const _id = rollupId(view, key, bucket)
+        const { key, team } = groupOf(c.g, view)
+        const _id = rollupId(view, key, bucket, team)
         let d = out.get(_id)
-        if (!d) out.set(_id, (d = { _id, view, key, bucket, add: new Map() }))
+        if (!d) out.set(_id, (d = { _id, view, key, ...(team === undefined ? {} : { team }), bucket, add: new Map() }))
         d.add.set(slot, (d.add.get(slot) ?? 0) + sign * n)
       }
     }
@@ -226,7 +235,8 @@ export function applyDelta(doc: RollupDoc | null, d: RollupDelta): RollupDoc | n
   }
   const empty = Object.keys(days).length === 0 && Object.keys(n).length === 0
   if (empty) return null
-  return { _id: d._id, view: d.view, key: d.key, bucket: d.bucket, days, ...(d.bucket === NOW_BUCKET ? { n } : {}) }
+  const team = d.team === undefined ? {} : { team: d.team }
+  return { _id: d._id, view: d.view, key: d.key, ...team, bucket: d.bucket, days, ...(d.bucket === NOW_BUCKET ? { n } : {}) }
 }
 
 /** Adds one contribution to a set of documents built in memory (the rebuild, the bench, the tests). */

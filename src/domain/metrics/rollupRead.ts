@@ -21,9 +21,9 @@ import { NOW_BUCKET, OPENED, type RollupDoc, type RollupView, fieldParts, hourEn
 import type { Dashboard, GroupBy, GroupRow, IssueFacts, Period, ProjectWeek, VisitFact, Weights } from './types'
 import { type WeeklyRow, weeklyOpenedClosed } from './weekly'
 
-/** The view that serves a breakdown (the zone and the by-week rows: by department). */
+/** The view that serves a breakdown (the zone and the by-week rows: by department; by team: the project documents). */
 export const viewFor = (groupBy: GroupBy | null | undefined): RollupView =>
-  groupBy === 'team' || groupBy === 'project' ? groupBy : 'department'
+  groupBy === 'team' || groupBy === 'project' ? 'project' : 'department'
 
 export interface RollupPlan {
   /** The whole days of the period, first and last ('YYYY-MM-DD'); null when it holds none. */
@@ -108,7 +108,7 @@ export function sumsFromRollups(
   const passed = (day: string, hour: number) => hourEnd(day, hour) < now
   for (const doc of docs) {
     if (doc.view !== view) continue
-    const key = groupBy === null ? null : doc.key
+    const key = groupBy === null ? null : groupBy === 'team' ? (doc.team ?? null) : doc.key
     if (doc.bucket === NOW_BUCKET) {
       if (groupBy === 'week') continue // the now figures are not broken down by week
       for (const [name, n] of Object.entries(doc.n ?? {})) add(key, name, n)
