@@ -26,7 +26,7 @@ export interface CallResult {
   errCode?: number
   errMsg?: string
   requestId?: string
-  stats: { dbRoundTrips: number; docsExamined: number; docsReturned: number; ms: number }
+  stats: { dbRoundTrips: number; docsExamined: number; docsReturned: number; ms: number; replyTrips?: number; replyDepth?: number; afterTrips?: number }
 }
 
 export interface ExitStatus { code: number | null; signal: NodeJS.Signals | null }

@@ -39,14 +39,14 @@ export interface App {
 }
 
 /** extraArgs: more emulator flags, e.g. ['--function-env', 'RED_AFTER_WORKING_DAYS=2', '--long-term-templates', 'tpl_issue_status']. */
-export async function startApp(opts: { dataDir?: string; extraArgs?: string[]; functionsDir?: string; clock?: string } = {}): Promise<App> {
+export async function startApp(opts: { dataDir?: string; extraArgs?: string[]; functionsDir?: string; clock?: string; env?: Record<string, string> } = {}): Promise<App> {
   const cloud = await startLocalCloud({
     dataDir: opts.dataDir,
     clock: opts.clock,
     functionsDir: opts.functionsDir ?? path.join(REPO_ROOT, 'cloudfunctions'),
     extraArgs: ['--function-env', `MANAGER_OPENIDS=${MANAGER}`, ...(opts.extraArgs ?? [])],
     // Strict: every query without a declared index is reported, whatever the collection's size.
-    env: { LOCAL_CLOUD_UNINDEXED_THRESHOLD: '0' },
+    env: { LOCAL_CLOUD_UNINDEXED_THRESHOLD: '0', ...opts.env },
   })
   const as = (openid: string): Caller => {
     const raw = async (fn: string, event: unknown) => {
