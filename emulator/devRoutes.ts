@@ -7,6 +7,7 @@ import { replaceCloudIds } from './functions/cloudIdEvent'
 import { APPID } from './env'
 import { STORAGE_DENIED_ERRCODE } from './storage/storageRules'
 import { EJSON } from 'bson'
+import { parseFaultSpec } from './faults'
 
 type Handler = (s: Services, req: IncomingMessage, res: ServerResponse, url: URL, params: string[]) => Promise<void> | void
 
@@ -29,6 +30,9 @@ const routes: Route[] = [
   { method: 'GET', pattern: /^\/dev\/metrics$/, handler: metrics },
   { method: 'GET', pattern: /^\/dev\/db\/([^/]+)$/, handler: dumpCollection },
   { method: 'POST', pattern: /^\/dev\/reset$/, handler: reset },
+  { method: 'GET', pattern: /^\/dev\/faults$/, handler: (s, _q, res) => sendJson(res, 200, { faults: s.faults.list() }) },
+  { method: 'POST', pattern: /^\/dev\/faults$/, handler: armFault },
+  { method: 'DELETE', pattern: /^\/dev\/faults$/, handler: (s, _q, res) => { s.faults.clear(); sendJson(res, 200, { ok: true }) } },
 ]
 
 export function matchDevRoute(method: string, pathname: string): { handler: Handler; params: string[] } | undefined {
@@ -162,6 +166,7 @@ async function reset(s: Services, _req: IncomingMessage, res: ServerResponse) {
   s.storage.reset()
   s.functions.reset()
   s.clock.reset()
+  s.faults.clear()
   sendJson(res, 200, { ok: true })
 }
 
@@ -181,4 +186,10 @@ function headerValue(req: IncomingMessage, name: string): string | undefined {
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return !!value && typeof value === 'object' && !Array.isArray(value)
+}
+
+async function armFault(s: Services, req: IncomingMessage, res: ServerResponse) {
+  const spec = parseFaultSpec(parseJson(await readBody(req)))
+  if (typeof spec === 'string') throw new HttpError(400, spec)
+  sendJson(res, 200, { fault: s.faults.arm(spec) })
 }

@@ -1,5 +1,6 @@
 // The services one local cloud runs, as the routes see them.
 import type { EmulatorClock } from './clock'
+import type { Faults } from './faults'
 import type { FunctionsService } from './functions/functionsService'
 import type { OpenApiService } from './openapi/openApiService'
 import type { StorageService } from './storage/storageService'
@@ -21,5 +22,6 @@ export interface Services {
   functions: FunctionsService
   openapi: OpenApiService
   storage: StorageService
+  faults: Faults
   log: (line: string) => void
 }

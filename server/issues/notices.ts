@@ -83,6 +83,14 @@ export async function sendStepNotices(issue: NoticeSubject, notice: PendingNotic
   }
 }
 
+/**
+ * A retried request found its step already taken: the notices its first attempt left in the outbox
+ * (it died before sending them) go after this reply; their claims keep each message single.
+ */
+export function sendLeftovers(issue: NoticeSubject & { outbox?: PendingNotice[] }, after: (task: () => Promise<unknown>) => void, now: number): void {
+  for (const notice of issue.outbox ?? []) after(() => sendStepNotices(issue, notice, now))
+}
+
 const DRAIN_PAGE = 200
 
 /** The hourly drain: every outbox entry left behind (a crash, a claim still in flight, a failed removal). */

@@ -256,6 +256,27 @@ describe('the same request delivered twice, and racing actors', () => {
     expect(['CONFLICT', 'INVALID_TRANSITION']).toContain(other.code)
   })
 
+  it('one request id means one request: the same id with another body is IDEMPOTENCY_MISMATCH and changes nothing', async () => {
+    const input = raiseInput(w.project._id, requestId(), 7)
+    const first = await w.liaison.call('issues', 'raise', input as any)
+    expect((await w.liaison.fail('issues', 'raise', { ...input, title: '换了标题的另一件事' } as any)).code).toBe('IDEMPOTENCY_MISMATCH')
+    const stepId = requestId()
+    const dispatch = { action: 'dispatch', leadDepartmentId: w.departments.zj, assistDepartmentIds: [], category: 'approval', complexity: 'normal' }
+    const stepped = await w.staffA.call('issues', 'act', { issueId: first.issue._id, expectedVersion: first.issue.version, clientRequestId: stepId, command: dispatch as any })
+    const otherBody = { issueId: first.issue._id, expectedVersion: first.issue.version, clientRequestId: stepId, command: { ...dispatch, leadDepartmentId: w.departments.fg } as any }
+    const refused = await w.staffA.fail('issues', 'act', otherBody)
+    expect(refused).toMatchObject({ code: 'IDEMPOTENCY_MISMATCH', message: expect.stringMatching(/[\u4e00-\u9fa5]/) })
+    const stored = (await issuesOf(app)).find((i) => i._id === first.issue._id)!
+    expect(stored).toMatchObject({ version: stepped.issue.version, leadDepartmentId: w.departments.zj, title: first.issue.title })
+
+    const week = weekKey(w.now)
+    await w.staffB.call('visits', 'planWeek', { weekKey: week })
+    const visit = { visitId: `${w.otherProject._id}_${week}`, clientRequestId: requestId(), attendees: [{ name: '王强', side: 'enterprise' as const }], minutes: '第一次提交的纪要', photos: [] }
+    const done = await w.staffB.call('visits', 'complete', visit)
+    expect((await w.staffB.fail('visits', 'complete', { ...visit, minutes: '改过的纪要' })).code).toBe('IDEMPOTENCY_MISMATCH')
+    expect(await w.staffB.call('visits', 'complete', visit)).toMatchObject({ version: done.version, minutes: '第一次提交的纪要' })
+  })
+
   it('a step delivered twice with the same expectedVersion is applied once; the second answers CONFLICT', async () => {
     const d = await raise()
     const event = { issueId: d.issue._id, expectedVersion: 1, command: dispatchTo(w.departments.zj) as any }
