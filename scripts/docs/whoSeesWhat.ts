@@ -54,4 +54,4 @@ export function whoSeesWhat(): string {
   ].join('\n')
 }
 
-if (require.main === module) console.log(whoSeesWhat())
+if (process.argv[1]?.endsWith('whoSeesWhat.ts')) console.log(whoSeesWhat())
