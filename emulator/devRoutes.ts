@@ -7,6 +7,7 @@ import { replaceCloudIds } from './functions/cloudIdEvent'
 import { APPID } from './env'
 import { STORAGE_DENIED_ERRCODE } from './storage/storageRules'
 import { EJSON } from 'bson'
+import { restoreSnapshot, takeSnapshot } from './snapshot'
 
 type Handler = (s: Services, req: IncomingMessage, res: ServerResponse, url: URL, params: string[]) => Promise<void> | void
 
@@ -29,6 +30,8 @@ const routes: Route[] = [
   { method: 'GET', pattern: /^\/dev\/metrics$/, handler: metrics },
   { method: 'GET', pattern: /^\/dev\/db\/([^/]+)$/, handler: dumpCollection },
   { method: 'POST', pattern: /^\/dev\/reset$/, handler: reset },
+  { method: 'POST', pattern: /^\/dev\/snapshot$/, handler: (s, _q, res) => sendJson(res, 200, takeSnapshot(s)) },
+  { method: 'POST', pattern: /^\/dev\/restore$/, handler: restore },
 ]
 
 export function matchDevRoute(method: string, pathname: string): { handler: Handler; params: string[] } | undefined {
@@ -161,6 +164,11 @@ async function reset(s: Services, _req: IncomingMessage, res: ServerResponse) {
   s.functions.reset()
   s.clock.reset()
   sendJson(res, 200, { ok: true })
+}
+
+async function restore(s: Services, req: IncomingMessage, res: ServerResponse) {
+  await restoreSnapshot(s, parseJson(await readBody(req, 512 * 1024 * 1024)))
+  sendJson(res, 200, { ok: true, now: s.clock.now() })
 }
 
 function decodeParam(text: string): string {
