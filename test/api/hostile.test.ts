@@ -71,7 +71,7 @@ describe('events that are not a call at all', () => {
       ['no action', { input: {} }], ['action null', { action: null }], ['action as number', { action: 1 }], ['action as operator', { action: { $ne: null } }],
       ['action as array', { action: ['get'] }], ['unknown action', { action: 'dropDatabase' }], ['action "__proto__"', { action: '__proto__' }],
       ['action "constructor"', { action: 'constructor' }], ['action "toString"', { action: 'toString' }], ['action "hasOwnProperty"', { action: 'hasOwnProperty' }],
-      ['a 10,000-character action', { action: 'a'.repeat(10_000) }], ['timer event from a client', { Type: 'Timer', Time: new Date().toISOString(), TriggerName: 'hourly' }],
+      ['a 10,000-character action', { action: 'a'.repeat(10_000) }], ['timer event from a client', { Type: 'Timer', Time: new Date(w.now).toISOString(), TriggerName: 'hourly' }],
     ]
     const outcomes: Outcome[] = []
     for (const fn of [...FUNCTIONS, 'jobs']) {
