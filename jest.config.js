@@ -23,13 +23,15 @@ module.exports = {
     { ...common, displayName: 'emulator', testEnvironment: 'node', testMatch: ['<rootDir>/test/emulator/**/*.test.ts'] },
     { ...common, displayName: 'api', testEnvironment: 'node', testMatch: ['<rootDir>/test/api/**/*.test.ts'] },
     { ...common, displayName: 'build', testEnvironment: 'node', testMatch: ['<rootDir>/test/build/**/*.test.ts'] },
-    { ...common, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+    // The demo data is seeded once into a cached data dir (test/support/demoData.ts) before the workers start.
+    { ...common, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'], globalSetup: '<rootDir>/test/support/demoDataSetup.ts' },
     // Stories on the production weapp build (dist/, run by miniprogram-simulate; never transformed).
     {
       ...common,
       displayName: 'weapp',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/weapp/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/demoDataSetup.ts',
       transformIgnorePatterns: ['/node_modules/', '<rootDir>/dist/'],
     },
   ],

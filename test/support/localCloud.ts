@@ -110,6 +110,9 @@ export async function startLocalCloud(opts: StartOptions = {}): Promise<LocalClo
     new Promise<ExitStatus>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve({ code: child.exitCode, signal: child.signalCode })
       child.once('exit', (code, killedBy) => resolve((lastExit = { code, signal: killedBy })))
+      // The child is unref'd while it runs; waiting for its exit must keep this process alive (in a
+      // jest globalSetup nothing else may be holding the event loop open).
+      child.ref()
       child.kill(signal)
     })
 
