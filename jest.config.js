@@ -7,6 +7,8 @@ const common = {
 }
 
 module.exports = {
+  // The default reporter, and one that records each file's duration for scripts/test.mjs (JEST_TIMING_FILE).
+  reporters: ['default', '<rootDir>/test/support/timingReporter.js'],
   projects: [
     { ...common, displayName: 'unit', testEnvironment: 'node', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     {
