@@ -78,7 +78,9 @@ describe('the local cloud killed with SIGKILL mid-write', () => {
       raiser(w.staffA, w.project._id, 'sa'), raiser(w.staffB, w.otherProject._id, 'sb'),
       dispatcher(w.staffA, w.project._id), dispatcher(w.staffB, w.otherProject._id), signer(), signer(),
     ])
-    await sleep(2000)
+    // Killed as soon as there is traffic enough to judge, 2 s at most: writes are in flight either way.
+    const ackedOf = (kind: Entry['kind']) => log.filter((e) => e.kind === kind && e.ack.status === 'ok').length
+    for (const t0 = performance.now(); performance.now() - t0 < 2000 && (ackedOf('raise') < 12 || ackedOf('act') < 6);) await sleep(20)
     await app.cloud.kill9()
     dead = true
     await clients
