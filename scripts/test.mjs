@@ -4,7 +4,7 @@
 //
 // Steps run as soon as what they need is there, side by side: the jest projects that need no build
 // (unit, ui, emulator, api) start at once, beside the type check and the two builds; the weapp
-// stories and the scan follow the weapp build, the browser tests the h5 build. Each step's output
+// stories follow the weapp build, the browser tests the h5 build, the scan comes last. Each step's output
 // is printed whole when it ends; at the end, a table of every step and of every test file's time.
 // `--quick` skips the builds when their output exists (a developer loop). Other arguments (a path,
 // -t) go to every jest step; a filter may leave a step with nothing to run.
@@ -24,8 +24,9 @@ const started = performance.now()
 
 /** @type {Map<string, {id: string, title: string, cmd: string, args: string[], env: object, after: string[], state: string, out: string, from?: number, to?: number}>} */
 const steps = new Map()
-const step = (id, title, cmd, cmdArgs, { after = [], env = {} } = {}) =>
-  steps.set(id, { id, title, cmd, args: cmdArgs, env, after: after.filter((d) => steps.has(d)), state: 'waiting', out: '' })
+// after: steps that must pass first; afterEnd: steps that must have ended, whatever their result.
+const step = (id, title, cmd, cmdArgs, { after = [], afterEnd = [], env = {} } = {}) =>
+  steps.set(id, { id, title, cmd, args: cmdArgs, env, after: after.filter((d) => steps.has(d)), afterEnd: afterEnd.filter((d) => steps.has(d)), state: 'waiting', out: '' })
 const needed = (file) => !quick || !existsSync(path.join(root, file))
 // Jest uses one worker on 2 cores by default; its api and emulator files spend much of their time
 // waiting on their local cloud's process, so two workers overlap well.
@@ -46,7 +47,8 @@ if (needed('dist-h5/index.html')) step('h5', 'build h5', 'npx', ['taro', 'build'
 jest('jest', 'jest: unit, ui, emulator, api', ['unit', 'ui', 'emulator', 'api'], ['functions'])
 jest('jest-weapp', 'jest: weapp stories on the production weapp build (miniprogram-simulate, setData budget), WeChat scan tests', ['weapp', 'build'], ['functions', 'weapp'])
 jest('jest-e2e', 'jest: e2e (Chromium on the h5 build)', ['e2e'], ['functions', 'h5'])
-step('scan', 'WeChat code-quality scan of the weapp build, within size budgets', 'node', ['scripts/check-weapp.mjs'], { after: ['weapp'] })
+// Last, alone: miniprogram-ci walks the whole project folder, which the other steps write to.
+step('scan', 'WeChat code-quality scan of the weapp build, within size budgets', 'node', ['scripts/check-weapp.mjs'], { after: ['weapp'], afterEnd: [...steps.keys()] })
 
 const secs = (ms) => (ms / 1000).toFixed(1)
 const at = () => secs(performance.now() - started).padStart(6)
@@ -80,8 +82,9 @@ async function schedule() {
     for (const s of steps.values()) {
       if (s.state !== 'waiting') continue
       const deps = s.after.map((d) => steps.get(d))
+      const ended = s.afterEnd.every((d) => ['passed', 'failed', 'skipped'].includes(steps.get(d).state))
       if (deps.some((d) => d.state === 'failed' || d.state === 'skipped')) s.state = 'skipped'
-      else if (deps.every((d) => d.state === 'passed')) {
+      else if (ended && deps.every((d) => d.state === 'passed')) {
         const p = run(s).then(() => running.delete(p))
         running.add(p)
       }

@@ -30,8 +30,20 @@ export interface App {
   earlierUnindexed: unknown[]
 }
 
-/** extraArgs: more emulator flags, e.g. ['--function-env', 'RED_AFTER_WORKING_DAYS=2', '--long-term-templates', 'tpl_issue_status']. */
+/** The local clouds this test file started (jest gives each file its own module registry). */
+let cloudsStarted = 0
+/** The file's own, and one more where a test needs a process of its own (and says why). */
+const MAX_CLOUDS_PER_FILE = 2
+
+/**
+ * A fresh local cloud with the product's functions. Test files use useApiWorld() (./world.ts), which
+ * starts one per file and shares it. extraArgs: more emulator flags, e.g.
+ * ['--function-env', 'RED_AFTER_WORKING_DAYS=2', '--long-term-templates', 'tpl_issue_status'].
+ */
 export async function startApp(opts: { dataDir?: string; extraArgs?: string[]; functionsDir?: string; clock?: string } = {}): Promise<App> {
+  if (++cloudsStarted > MAX_CLOUDS_PER_FILE) {
+    throw new Error(`a test file starts at most ${MAX_CLOUDS_PER_FILE} local clouds: use useApiWorld() from test/api/support/world.ts, which starts one per file and restores the world between describe blocks`)
+  }
   const cloud = await startLocalCloud({
     dataDir: opts.dataDir,
     clock: opts.clock,
