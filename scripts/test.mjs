@@ -25,8 +25,10 @@ const started = performance.now()
 /** @type {Map<string, {id: string, title: string, cmd: string, args: string[], env: object, after: string[], state: string, out: string, from?: number, to?: number}>} */
 const steps = new Map()
 // after: steps that must pass first; afterEnd: steps that must have ended, whatever their result.
-const step = (id, title, cmd, cmdArgs, { after = [], afterEnd = [], env = {} } = {}) =>
-  steps.set(id, { id, title, cmd, args: cmdArgs, env, after: after.filter((d) => steps.has(d)), afterEnd: afterEnd.filter((d) => steps.has(d)), state: 'waiting', out: '' })
+// nice: a lower CPU priority for the steps off the critical path (the builds and the type check have
+// slack; the jest projects that need no build are the longest chain).
+const step = (id, title, cmd, cmdArgs, { after = [], afterEnd = [], env = {}, nice = 0 } = {}) =>
+  steps.set(id, { id, title, cmd, args: cmdArgs, env, nice, after: after.filter((d) => steps.has(d)), afterEnd: afterEnd.filter((d) => steps.has(d)), state: 'waiting', out: '' })
 const needed = (file) => !quick || !existsSync(path.join(root, file))
 // Jest uses one worker on 2 cores by default; its api and emulator files spend much of their time
 // waiting on their local cloud's process, so two workers overlap well.
@@ -38,12 +40,12 @@ const jest = (id, title, projects, after) =>
   })
 
 // Incremental: a second run checks only what changed (the build info lives in node_modules/.cache).
-step('tsc', 'type check', 'npx', ['tsc', '-p', '.', '--noEmit', '--incremental', '--tsBuildInfoFile', 'node_modules/.cache/tsc/tsbuildinfo'])
+step('tsc', 'type check', 'npx', ['tsc', '-p', '.', '--noEmit', '--incremental', '--tsBuildInfoFile', 'node_modules/.cache/tsc/tsbuildinfo'], { nice: 10 })
 step('deps', 'dependency rule: the domain imports no Taro, no SDK, no emulator', 'node', ['scripts/check-domain-imports.mjs'])
 if (needed('cloudfunctions/me/index.js')) step('functions', 'bundle cloud functions', 'node', ['scripts/build-functions.mjs'])
-if (needed('dist/app.json')) step('weapp', 'build weapp (production)', 'npx', ['taro', 'build', '--type', 'weapp'])
+if (needed('dist/app.json')) step('weapp', 'build weapp (production)', 'npx', ['taro', 'build', '--type', 'weapp'], { nice: 5 })
 // One webpack build at a time: each wants a core and a lot of memory.
-if (needed('dist-h5/index.html')) step('h5', 'build h5', 'npx', ['taro', 'build', '--type', 'h5'], { after: ['weapp'] })
+if (needed('dist-h5/index.html')) step('h5', 'build h5', 'npx', ['taro', 'build', '--type', 'h5'], { after: ['weapp'], nice: 10 })
 jest('jest', 'jest: unit, ui, emulator, api', ['unit', 'ui', 'emulator', 'api'], ['functions'])
 jest('jest-weapp', 'jest: weapp stories on the production weapp build (miniprogram-simulate, setData budget), WeChat scan tests', ['weapp', 'build'], ['functions', 'weapp'])
 jest('jest-e2e', 'jest: e2e (Chromium on the h5 build)', ['e2e'], ['functions', 'h5'])
@@ -58,6 +60,13 @@ function run(s) {
   s.from = performance.now()
   console.log(`${at()} s ▶ ${s.title}`)
   const child = spawn(s.cmd, s.args, { cwd: root, env: { ...process.env, FORCE_COLOR: '0', ...s.env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  if (s.nice) {
+    try {
+      os.setPriority(child.pid, s.nice) // its own children (webpack's workers) inherit it
+    } catch {
+      // not permitted here: it runs at the normal priority
+    }
+  }
   child.stdout.on('data', (d) => (s.out += d))
   child.stderr.on('data', (d) => (s.out += d))
   return new Promise((resolve) => {
@@ -115,14 +124,15 @@ function printFiles() {
     const file = path.join(timingDir, `${id}.json`)
     return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : []
   })
+  const t0 = Date.now() - (performance.now() - started) // the run's start on jest's clock (perfStats are epoch ms)
   if (!files.length) return
   const byProject = new Map()
   for (const f of files) byProject.set(f.project, [...(byProject.get(f.project) ?? []), f])
-  console.log(`\njest — test files by project (each file's own time; files run side by side)\n`)
+  console.log(`\njest — test files by project (when each started in the run, and its own time; files run side by side)\n`)
   for (const [project, list] of [...byProject].sort((a, b) => sum(b[1]) - sum(a[1]))) {
     console.log(`${project}: ${list.length} files, ${secs(sum(list))} s in all`)
     const shown = list.sort((a, b) => b.ms - a.ms)
-    for (const f of shown) console.log(`  ${secs(f.ms).padStart(6)} s  ${String(f.tests).padStart(4)} tests  ${f.file}${f.failed ? '  ✖' : ''}`)
+    for (const f of shown) console.log(`  at ${secs(f.start - t0).padStart(6)} s  ${secs(f.ms).padStart(6)} s  ${String(f.tests).padStart(4)} tests  ${f.file}${f.failed ? '  ✖' : ''}`)
   }
 }
 

@@ -15,6 +15,7 @@ class TimingReporter {
       project: test.context.config.displayName?.name ?? '',
       file: path.relative(this.rootDir, result.testFilePath),
       ms: Math.max(0, end - start),
+      start,
       tests: result.numPassingTests + result.numFailingTests + result.numPendingTests,
       failed: result.numFailingTests > 0 || !!result.testExecError,
     })

@@ -11,8 +11,9 @@
  * credits, outbox, files and the clock as built), so describe blocks never see each other's data.
  * Options: `build` (another world, e.g. buildHostileWorld), `fresh: 'test'` (restored before every
  * test, not only before the block), `extraArgs` / `clock` / `functions` (how the cloud is started —
- * a different start is a different cloud: keep it to one extra per file, and say why). Never call
- * startApp() in a test file unless a test needs its own process (see faults.test.ts).
+ * a different start is a different cloud: keep it to one extra per file, and say why). Kill -9 and
+ * restart tests kill and restart the file's own cloud (faults.test.ts, jobs.test.ts); startApp()
+ * refuses a third cloud in one file.
  */
 import fs from 'node:fs'
 import type { Project, Team } from '../../../src/domain/types'
