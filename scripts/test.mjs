@@ -42,12 +42,12 @@ const jest = (id, title, projects, after, nice = 0) =>
   })
 
 // Incremental: a second run checks only what changed (the build info lives in node_modules/.cache).
-step('tsc', 'type check', 'npx', ['tsc', '-p', '.', '--noEmit', '--incremental', '--tsBuildInfoFile', 'node_modules/.cache/tsc/tsbuildinfo'], { nice: 15 })
+step('tsc', 'type check', 'npx', ['tsc', '-p', '.', '--noEmit', '--incremental', '--tsBuildInfoFile', 'node_modules/.cache/tsc/tsbuildinfo'], { nice: 10 })
 step('deps', 'dependency rule: the domain imports no Taro, no SDK, no emulator', 'node', ['scripts/check-domain-imports.mjs'])
 if (needed('cloudfunctions/me/index.js')) step('functions', 'bundle cloud functions', 'node', ['scripts/build-functions.mjs'])
-if (needed('dist/app.json')) step('weapp', 'build weapp (production)', 'npx', ['taro', 'build', '--type', 'weapp'], { nice: 15 })
+if (needed('dist/app.json')) step('weapp', 'build weapp (production)', 'npx', ['taro', 'build', '--type', 'weapp'], { nice: 10 })
 // One webpack build at a time: each wants a core and a lot of memory.
-if (needed('dist-h5/index.html')) step('h5', 'build h5', 'npx', ['taro', 'build', '--type', 'h5'], { after: ['weapp'], nice: 15 })
+if (needed('dist-h5/index.html')) step('h5', 'build h5', 'npx', ['taro', 'build', '--type', 'h5'], { after: ['weapp'], nice: 10 })
 jest('jest', 'jest: unit, ui, emulator, api', ['unit', 'ui', 'emulator', 'api'], ['functions'])
 jest('jest-weapp', 'jest: weapp stories on the production weapp build (miniprogram-simulate, setData budget), WeChat scan tests', ['weapp', 'build'], ['functions', 'weapp'], 5)
 jest('jest-e2e', 'jest: e2e (Chromium on the h5 build)', ['e2e'], ['functions', 'h5'], 5)
