@@ -25,19 +25,18 @@ const started = performance.now()
 /** @type {Map<string, {id: string, title: string, cmd: string, args: string[], env: object, after: string[], state: string, out: string, from?: number, to?: number}>} */
 const steps = new Map()
 // after: steps that must pass first; afterEnd: steps that must have ended, whatever their result.
-// nice: a lower CPU priority for the steps off the critical path. The jest projects that need no
-// build are the longest chain and keep the normal priority (their local clouds answer within function
-// time limits); the weapp and browser stories come next; the builds and the type check have slack.
+// nice: a lower CPU priority, for the type check only: nothing waits for it. The other steps form
+// two chains of about the same length on a fresh clone (the jest projects that need no build; the
+// builds, then the weapp and browser stories), so they share the CPU evenly.
 const step = (id, title, cmd, cmdArgs, { after = [], afterEnd = [], env = {}, nice = 0 } = {}) =>
   steps.set(id, { id, title, cmd, args: cmdArgs, env, nice, after: after.filter((d) => steps.has(d)), afterEnd: afterEnd.filter((d) => steps.has(d)), state: 'waiting', out: '' })
 const needed = (file) => !quick || !existsSync(path.join(root, file))
 // Jest uses one worker on 2 cores by default; its api and emulator files spend much of their time
 // waiting on their local cloud's process, so two workers overlap well.
 const workers = String(Math.max(2, Math.min(4, os.availableParallelism?.() ?? os.cpus().length)))
-const jest = (id, title, projects, after, nice = 0) =>
+const jest = (id, title, projects, after) =>
   step(id, title, 'npx', ['jest', '--ci', `--maxWorkers=${workers}`, ...projects.flatMap((p) => ['--selectProjects', p]), ...jestArgs], {
     after,
-    nice,
     env: { JEST_TIMING_FILE: path.join(timingDir, `${id}.json`) },
   })
 
@@ -45,12 +44,12 @@ const jest = (id, title, projects, after, nice = 0) =>
 step('tsc', 'type check', 'npx', ['tsc', '-p', '.', '--noEmit', '--incremental', '--tsBuildInfoFile', 'node_modules/.cache/tsc/tsbuildinfo'], { nice: 10 })
 step('deps', 'dependency rule: the domain imports no Taro, no SDK, no emulator', 'node', ['scripts/check-domain-imports.mjs'])
 if (needed('cloudfunctions/me/index.js')) step('functions', 'bundle cloud functions', 'node', ['scripts/build-functions.mjs'])
-if (needed('dist/app.json')) step('weapp', 'build weapp (production)', 'npx', ['taro', 'build', '--type', 'weapp'], { nice: 10 })
+if (needed('dist/app.json')) step('weapp', 'build weapp (production)', 'npx', ['taro', 'build', '--type', 'weapp'])
 // One webpack build at a time: each wants a core and a lot of memory.
-if (needed('dist-h5/index.html')) step('h5', 'build h5', 'npx', ['taro', 'build', '--type', 'h5'], { after: ['weapp'], nice: 10 })
+if (needed('dist-h5/index.html')) step('h5', 'build h5', 'npx', ['taro', 'build', '--type', 'h5'], { after: ['weapp'] })
 jest('jest', 'jest: unit, ui, emulator, api', ['unit', 'ui', 'emulator', 'api'], ['functions'])
-jest('jest-weapp', 'jest: weapp stories on the production weapp build (miniprogram-simulate, setData budget), WeChat scan tests', ['weapp', 'build'], ['functions', 'weapp'], 5)
-jest('jest-e2e', 'jest: e2e (Chromium on the h5 build)', ['e2e'], ['functions', 'h5'], 5)
+jest('jest-weapp', 'jest: weapp stories on the production weapp build (miniprogram-simulate, setData budget), WeChat scan tests', ['weapp', 'build'], ['functions', 'weapp'])
+jest('jest-e2e', 'jest: e2e (Chromium on the h5 build)', ['e2e'], ['functions', 'h5'])
 // Last, alone: miniprogram-ci walks the whole project folder, which the other steps write to.
 step('scan', 'WeChat code-quality scan of the weapp build, within size budgets', 'node', ['scripts/check-weapp.mjs'], { after: ['weapp'], afterEnd: [...steps.keys()] })
 
