@@ -2,9 +2,10 @@
 // stories that run it, the h5 build the browser tests drive, every other jest project (domain, UI,
 // local cloud, functions, browser), then WeChat's own scan of the weapp build.
 //
-// Steps run as soon as what they need is there, side by side: the jest projects that need no build
-// (unit, ui, emulator, api) start at once, beside the type check and the two builds; the weapp
-// stories follow the weapp build, the browser tests the h5 build, the scan comes last. Each step's output
+// Steps run as soon as what they need is there, side by side: the local cloud's conformance tests
+// start at once, beside the type check and the two builds; then the other jest projects that need no
+// build (unit, ui, api), the weapp stories once the weapp build is there, the browser tests once the
+// h5 build is; the scan comes last. Each step's output
 // is printed whole when it ends; at the end, a table of every step and of every test file's time.
 // `--quick` skips the builds when their output exists (a developer loop). Other arguments (a path,
 // -t) go to every jest step; a filter may leave a step with nothing to run.
@@ -25,31 +26,34 @@ const started = performance.now()
 /** @type {Map<string, {id: string, title: string, cmd: string, args: string[], env: object, after: string[], state: string, out: string, from?: number, to?: number}>} */
 const steps = new Map()
 // after: steps that must pass first; afterEnd: steps that must have ended, whatever their result.
-// nice: a lower CPU priority, for the type check only: nothing waits for it. The other steps form
-// two chains of about the same length on a fresh clone (the jest projects that need no build; the
-// builds, then the weapp and browser stories), so they share the CPU evenly.
+// nice: a lower CPU priority for the builds and the type check, which have no timing of their own to
+// keep; the jest steps keep the normal one.
 const step = (id, title, cmd, cmdArgs, { after = [], afterEnd = [], env = {}, nice = 0 } = {}) =>
   steps.set(id, { id, title, cmd, args: cmdArgs, env, nice, after: after.filter((d) => steps.has(d)), afterEnd: afterEnd.filter((d) => steps.has(d)), state: 'waiting', out: '' })
 const needed = (file) => !quick || !existsSync(path.join(root, file))
 // Jest uses one worker on 2 cores by default; its api and emulator files spend much of their time
 // waiting on their local cloud's process, so two workers overlap well.
 const workers = String(Math.max(2, Math.min(4, os.availableParallelism?.() ?? os.cpus().length)))
-const jest = (id, title, projects, after) =>
+const jest = (id, title, projects, after, afterEnd = []) =>
   step(id, title, 'npx', ['jest', '--ci', `--maxWorkers=${workers}`, ...projects.flatMap((p) => ['--selectProjects', p]), ...jestArgs], {
     after,
+    afterEnd,
     env: { JEST_TIMING_FILE: path.join(timingDir, `${id}.json`) },
   })
 
 // Incremental: a second run checks only what changed (the build info lives in node_modules/.cache).
-step('tsc', 'type check', 'npx', ['tsc', '-p', '.', '--noEmit', '--incremental', '--tsBuildInfoFile', 'node_modules/.cache/tsc/tsbuildinfo'], { nice: 10 })
+step('tsc', 'type check', 'npx', ['tsc', '-p', '.', '--noEmit', '--incremental', '--tsBuildInfoFile', 'node_modules/.cache/tsc/tsbuildinfo'], { nice: 15 })
 step('deps', 'dependency rule: the domain imports no Taro, no SDK, no emulator', 'node', ['scripts/check-domain-imports.mjs'])
 if (needed('cloudfunctions/me/index.js')) step('functions', 'bundle cloud functions', 'node', ['scripts/build-functions.mjs'])
-if (needed('dist/app.json')) step('weapp', 'build weapp (production)', 'npx', ['taro', 'build', '--type', 'weapp'])
+if (needed('dist/app.json')) step('weapp', 'build weapp (production)', 'npx', ['taro', 'build', '--type', 'weapp'], { nice: 5 })
 // One webpack build at a time: each wants a core and a lot of memory.
-if (needed('dist-h5/index.html')) step('h5', 'build h5', 'npx', ['taro', 'build', '--type', 'h5'], { after: ['weapp'] })
-jest('jest', 'jest: unit, ui, emulator, api', ['unit', 'ui', 'emulator', 'api'], ['functions'])
-jest('jest-weapp', 'jest: weapp stories on the production weapp build (miniprogram-simulate, setData budget), WeChat scan tests', ['weapp', 'build'], ['functions', 'weapp'])
-jest('jest-e2e', 'jest: e2e (Chromium on the h5 build)', ['e2e'], ['functions', 'h5'])
+if (needed('dist-h5/index.html')) step('h5', 'build h5', 'npx', ['taro', 'build', '--type', 'h5'], { after: ['weapp'], nice: 5 })
+// The local cloud's own conformance tests first, beside nothing but the builds: their fixtures run
+// under time limits of 1 and 3 s that include a cold start, which a crowded machine can exceed.
+jest('jest-emulator', 'jest: emulator (the local cloud, real wx-server-sdk)', ['emulator'], ['functions'])
+jest('jest', 'jest: unit, ui, api', ['unit', 'ui', 'api'], ['functions'], ['jest-emulator'])
+jest('jest-weapp', 'jest: weapp stories on the production weapp build (miniprogram-simulate, setData budget), WeChat scan tests', ['weapp', 'build'], ['functions', 'weapp'], ['jest-emulator'])
+jest('jest-e2e', 'jest: e2e (Chromium on the h5 build)', ['e2e'], ['functions', 'h5'], ['jest-emulator'])
 // Last, alone: miniprogram-ci walks the whole project folder, which the other steps write to.
 step('scan', 'WeChat code-quality scan of the weapp build, within size budgets', 'node', ['scripts/check-weapp.mjs'], { after: ['weapp'], afterEnd: [...steps.keys()] })
 

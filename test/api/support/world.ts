@@ -5,7 +5,7 @@
  *   const { app, w } = useApiWorld()        // at the top of the file, or at the top of a describe block
  *   it('…', async () => { await w.liaison.call('issues', 'raise', { projectId: w.project._id, … }) })
  *
- * The file's local cloud starts once (beforeAll) and stops after its last block (afterAll). The world
+ * The file's local cloud starts once (beforeAll) and stops at the end of the file (afterAll). The world
  * is built once through the functions and snapshotted (POST /dev/snapshot); every later
  * `useApiWorld()` block in the file starts from it restored (POST /dev/restore: documents, groups,
  * credits, outbox, files and the clock as built), so describe blocks never see each other's data.
@@ -15,7 +15,6 @@
  * restart tests kill and restart the file's own cloud (faults.test.ts, jobs.test.ts); startApp()
  * refuses a third cloud in one file.
  */
-import fs from 'node:fs'
 import type { Project, Team } from '../../../src/domain/types'
 import { type App, type Caller, MANAGER, keepUnindexed, startApp } from './app'
 
@@ -118,9 +117,7 @@ export interface ApiWorld<W> {
 interface SharedCloud {
   key: string
   functions?: ApiWorldOptions<World>['functions']
-  users: number
   starting?: Promise<App>
-  app?: App
   removeFunctions?: () => void
   built: boolean
   worlds: Map<unknown, Promise<{ w: unknown; snapshot: unknown }>>
@@ -129,21 +126,25 @@ interface SharedCloud {
 const clouds: SharedCloud[] = []
 const START_TIMEOUT = 120_000
 
-process.on('exit', () => {
-  // A block whose tests were all filtered out (-t) never runs its afterAll: leave nothing behind.
-  for (const c of clouds) {
-    if (c.users === 0) continue
-    c.removeFunctions?.()
-    if (c.app) fs.rmSync(c.app.cloud.dataDir, { recursive: true, force: true })
-  }
-})
+// Imported at the top of a test file, this module is evaluated while jest collects the file: this
+// afterAll belongs to the file itself and runs after its last block, whichever blocks ran (-t).
+try {
+  afterAll(async () => {
+    for (const c of clouds.splice(0)) {
+      const app = await c.starting?.catch(() => undefined)
+      await app?.stop()
+      c.removeFunctions?.()
+    }
+  }, START_TIMEOUT)
+} catch {
+  // imported outside a test file's collection (nothing to stop there)
+}
 
 export function useApiWorld<W extends World = World>(opts: ApiWorldOptions<W> = {}): ApiWorld<W> {
   const key = JSON.stringify([opts.extraArgs ?? [], opts.clock ?? null])
   let cloud = clouds.find((c) => c.key === key && c.functions === opts.functions)
-  if (!cloud) clouds.push((cloud = { key, functions: opts.functions, users: 0, built: false, worlds: new Map() }))
+  if (!cloud) clouds.push((cloud = { key, functions: opts.functions, built: false, worlds: new Map() }))
   const shared = cloud
-  shared.users++
   const build = opts.build ?? buildWorld
   let current: { app: App; w: W; snapshot: unknown } | undefined
 
@@ -175,22 +176,13 @@ export function useApiWorld<W extends World = World>(opts: ApiWorldOptions<W> = 
 
   if (opts.fresh === 'test') beforeEach(restore)
 
-  afterAll(async () => {
-    if (--shared.users > 0) return
-    const app = await shared.starting?.catch(() => undefined)
-    await app?.stop()
-    shared.removeFunctions?.()
-    shared.removeFunctions = undefined
-  }, START_TIMEOUT)
-
   return { app: late(() => need().app), w: late(() => need().w), restore }
 }
 
 async function start(shared: SharedCloud, opts: ApiWorldOptions<World>): Promise<App> {
   const functions = await opts.functions?.()
   shared.removeFunctions = functions?.remove
-  shared.app = await startApp({ extraArgs: opts.extraArgs, clock: opts.clock, functionsDir: functions?.dir })
-  return shared.app
+  return startApp({ extraArgs: opts.extraArgs, clock: opts.clock, functionsDir: functions?.dir })
 }
 
 function fail(message: string): never {
