@@ -14,7 +14,8 @@ export async function handleAdmin(services: Services, req: IncomingMessage, res:
   const body = await readBody(req)
   const contentType = req.headers['content-type']
   if (/^multipart\/form-data/i.test(contentType ?? '')) {
-    const action = multipartAction(body, contentType)
+    const { action, apiName } = multipartAction(body, contentType)
+    if (killedByFault(services, res, { action, api: apiName, seqId })) return
     if (action === 'wx.openApi') {
       const reply = services.openapi.handleMultipart(body, contentType, seqId)
       return sendBytes(res, reply.status, reply.body, reply.contentType)
@@ -28,12 +29,26 @@ export async function handleAdmin(services: Services, req: IncomingMessage, res:
     return reply(res, { code: 'INVALID_PARAM', message: 'request body is not JSON' })
   }
   if (!parsed || typeof parsed !== 'object') return reply(res, { code: 'INVALID_PARAM', message: 'request body must be an object' })
+  if (killedByFault(services, res, { action: String(parsed.action ?? ''), collection: parsed.collectionName, api: parsed.apiName, seqId })) return
+  await holdForOverlap(seqId)
   try {
     reply(res, await dispatch(services, parsed, seqId, req.headers['x-tcb-source'], receivedAt))
   } catch (error) {
     services.log(`admin action ${parsed.action} failed: ${(error as Error)?.stack ?? error}`)
     reply(res, { code: 'SYS_ERR', message: (error as Error)?.message ?? String(error) })
   }
+}
+
+/**
+ * A function's requests sent together must overlap to be counted as one step of its critical path,
+ * but this server answers each at once, and the SDK sends "parallel" requests a fraction of a
+ * millisecond apart. So a function's database request waits one turn of the event loop, or — when
+ * LOCAL_CLOUD_DEPTH_WINDOW_MS is set (the benchmark sets 3) — that long, before it is answered.
+ */
+const DEPTH_WINDOW_MS = Math.max(0, Number(process.env.LOCAL_CLOUD_DEPTH_WINDOW_MS) || 0)
+function holdForOverlap(seqId: string | undefined): Promise<void> {
+  if (!seqId) return Promise.resolve()
+  return new Promise((resolve) => (DEPTH_WINDOW_MS ? setTimeout(resolve, DEPTH_WINDOW_MS) : setImmediate(resolve)))
 }
 
 async function dispatch(services: Services, body: any, seqId: string | undefined, tcbSource: unknown, receivedAt: number): Promise<any> {
@@ -76,11 +91,29 @@ async function invokeFromFunction(services: Services, body: any, seqId: string |
   return { data: { response_data: outcome.resultJson }, requestId: report.requestId }
 }
 
-function multipartAction(body: Buffer, contentType: string | undefined): string {
+function multipartAction(body: Buffer, contentType: string | undefined): { action: string; apiName?: string } {
   const boundary = boundaryOf(contentType)
-  if (!boundary) return ''
-  const part = parseMultipart(body, boundary).find((p) => p.name === 'action')
-  return part ? part.data.toString('utf8') : ''
+  if (!boundary) return { action: '' }
+  const parts = parseMultipart(body, boundary)
+  const text = (name: string) => parts.find((p) => p.name === name)?.data.toString('utf8')
+  return { action: text('action') ?? '', apiName: text('apiName') }
+}
+
+/**
+ * A planned fault (POST /dev/faults) on this request: the instance that sent it dies and the request
+ * is never answered, as when a function's process is lost mid-call.
+ */
+function killedByFault(services: Services, res: ServerResponse, r: { action: string; collection?: unknown; api?: unknown; seqId?: string }): boolean {
+  const fn = services.functions.callerOf(r.seqId)?.name
+  const fault = services.faults.trip({
+    fn, action: r.action, seqId: r.seqId,
+    collection: typeof r.collection === 'string' ? r.collection : undefined,
+    api: typeof r.api === 'string' ? r.api : undefined,
+  })
+  if (!fault) return false
+  services.functions.kill(r.seqId, `planned fault ${fault.id}: ${fn} died at ${r.action}${r.collection ? ` on ${String(r.collection)}` : ''}${r.api ? ` (${String(r.api)})` : ''}`)
+  res.destroy()
+  return true
 }
 
 function reply(res: ServerResponse, value: any): void {

@@ -2,6 +2,8 @@
  * A small client for the local cloud's dev endpoints and for calling the product's functions as
  * a given user — what the demo seed, the benchmarks and the tests share. Dev only.
  */
+import { randomUUID } from 'node:crypto'
+
 export interface CallError extends Error {
   code: string
   details?: unknown
@@ -28,6 +30,16 @@ export class LocalCloudClient {
     const envelope = body.result
     if (!envelope?.ok) throw Object.assign(new Error(`${fn}.${action}: ${envelope?.error?.code} ${envelope?.error?.message}`), envelope?.error ?? {}) as CallError
     return envelope.data as T
+  }
+
+  /**
+   * One lifecycle step as the mini-program takes it: on the version the actor just read, with a
+   * fresh request id. Returns the issue detail the step answers with.
+   */
+  async step<T = any>(openid: string, issueId: string, command: Record<string, unknown>): Promise<T> {
+    const seen = await this.call<{ issue: { version: number } }>(openid, 'issues', 'get', { issueId })
+    const clientRequestId = `dev_${randomUUID().replace(/-/g, '').slice(0, 24)}`
+    return this.call<T>(openid, 'issues', 'act', { issueId, expectedVersion: seen.issue.version, clientRequestId, command })
   }
 
   /** The local cloud's time (epoch ms). */

@@ -7,6 +7,8 @@ import { replaceCloudIds } from './functions/cloudIdEvent'
 import { APPID } from './env'
 import { STORAGE_DENIED_ERRCODE } from './storage/storageRules'
 import { EJSON } from 'bson'
+import { parseFaultSpec } from './faults'
+import { restoreSnapshot, takeSnapshot } from './snapshot'
 
 type Handler = (s: Services, req: IncomingMessage, res: ServerResponse, url: URL, params: string[]) => Promise<void> | void
 
@@ -29,6 +31,11 @@ const routes: Route[] = [
   { method: 'GET', pattern: /^\/dev\/metrics$/, handler: metrics },
   { method: 'GET', pattern: /^\/dev\/db\/([^/]+)$/, handler: dumpCollection },
   { method: 'POST', pattern: /^\/dev\/reset$/, handler: reset },
+  { method: 'GET', pattern: /^\/dev\/faults$/, handler: (s, _q, res) => sendJson(res, 200, { faults: s.faults.list() }) },
+  { method: 'POST', pattern: /^\/dev\/faults$/, handler: armFault },
+  { method: 'DELETE', pattern: /^\/dev\/faults$/, handler: (s, _q, res) => { s.faults.clear(); sendJson(res, 200, { ok: true }) } },
+  { method: 'POST', pattern: /^\/dev\/snapshot$/, handler: (s, _q, res) => sendJson(res, 200, takeSnapshot(s)) },
+  { method: 'POST', pattern: /^\/dev\/restore$/, handler: restore },
 ]
 
 export function matchDevRoute(method: string, pathname: string): { handler: Handler; params: string[] } | undefined {
@@ -162,7 +169,13 @@ async function reset(s: Services, _req: IncomingMessage, res: ServerResponse) {
   s.storage.reset()
   s.functions.reset()
   s.clock.reset()
+  s.faults.clear()
   sendJson(res, 200, { ok: true })
+}
+
+async function restore(s: Services, req: IncomingMessage, res: ServerResponse) {
+  await restoreSnapshot(s, parseJson(await readBody(req, 512 * 1024 * 1024)))
+  sendJson(res, 200, { ok: true, now: s.clock.now() })
 }
 
 function decodeParam(text: string): string {
@@ -181,4 +194,10 @@ function headerValue(req: IncomingMessage, name: string): string | undefined {
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return !!value && typeof value === 'object' && !Array.isArray(value)
+}
+
+async function armFault(s: Services, req: IncomingMessage, res: ServerResponse) {
+  const spec = parseFaultSpec(parseJson(await readBody(req)))
+  if (typeof spec === 'string') throw new HttpError(400, spec)
+  sendJson(res, 200, { fault: s.faults.arm(spec) })
 }

@@ -14,6 +14,7 @@ import { handleCosPut, handleFileGet } from './fileRoutes'
 import { applyCors, HttpError, sendJson } from './http'
 import { ENV_ID, sdkEnv } from './env'
 import type { DatabaseLike, Services } from './services'
+import { Faults } from './faults'
 
 export const REPO_ROOT = path.resolve(__dirname, '..')
 
@@ -69,7 +70,7 @@ export class LocalCloud {
     })
     const rules = StorageRules.fromFile(opts.storageRulesPath ?? path.join(REPO_ROOT, 'database/storage-rules.json'))
     const storage = new StorageService(dataDir, { now: () => this.clock.now(), rules })
-    this.services = { clock: this.clock, db, functions, openapi, storage, log }
+    this.services = { clock: this.clock, db, functions, openapi, storage, faults: new Faults(), log }
     this.registry = [
       { name: 'database', start: () => db.start(), stop: () => db.stop() },
       { name: 'functions', start: () => functions.start(), stop: () => functions.stop() },

@@ -1,5 +1,6 @@
 // The services one local cloud runs, as the routes see them.
 import type { EmulatorClock } from './clock'
+import type { Faults } from './faults'
 import type { FunctionsService } from './functions/functionsService'
 import type { OpenApiService } from './openapi/openApiService'
 import type { StorageService } from './storage/storageService'
@@ -11,6 +12,8 @@ export interface DatabaseLike {
   handles(action: string): boolean
   handle(action: string, body: any, ctx: { seqId?: string; receivedAt?: number }): Promise<any>
   reset(): Promise<void>
+  capture(): { created: string[]; documents: string[] }
+  restore(captured: { created: string[]; documents: string[] }): Promise<void>
   metrics(): any
   takeStats(seqPrefix: string): { roundTrips: number; docsExamined: number; docsReturned: number; replyTrips?: number; replyDepth?: number; afterTrips?: number }
 }
@@ -21,5 +24,6 @@ export interface Services {
   functions: FunctionsService
   openapi: OpenApiService
   storage: StorageService
+  faults: Faults
   log: (line: string) => void
 }

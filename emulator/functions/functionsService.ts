@@ -3,6 +3,7 @@
 import crypto from 'node:crypto'
 import { FunctionLoader, FunctionBundle } from './loader'
 import { InstancePool } from './pool'
+import type { FunctionInstance } from './instance'
 import { Caller, invocationContext, invocationEnv, newSeqId } from './context'
 import { FunctionMetrics, InvocationStats } from './metrics'
 import { InvocationOutcome, notFound } from './outcome'
@@ -29,6 +30,8 @@ export interface ActiveInvocation {
   seqId: string
   /** Database work of functions this one called (cloud.callFunction), added to its own in the report. */
   downstream: DbWork
+  /** The instance running it, once one is acquired. */
+  instance?: FunctionInstance
 }
 
 interface DbWork { dbRoundTrips: number; docsExamined: number; docsReturned: number }
@@ -69,6 +72,15 @@ export class FunctionsService {
     return seqId ? this.active.get(seqId.split('-')[0]) : undefined
   }
 
+  /** Kills the instance running the invocation that sent this request (a planned fault); false if none. */
+  kill(seqId: string | undefined, reason: string): boolean {
+    const instance = this.callerOf(seqId)?.instance
+    if (!instance) return false
+    this.opts.log(`killing function instance: ${reason}`)
+    instance.kill(reason)
+    return true
+  }
+
   /** `parent` is the invocation that called this one through functions.invokeFunction, if any. */
   async invoke(name: string, event: unknown, caller: Caller, parent?: ActiveInvocation): Promise<InvocationReport> {
     const started = Date.now()
@@ -82,7 +94,7 @@ export class FunctionsService {
     this.active.set(seqId, invocation)
     let outcome: InvocationOutcome
     try {
-      outcome = await this.run(bundle, event, caller, seqId, requestId)
+      outcome = await this.run(bundle, event, caller, invocation, requestId)
     } finally {
       this.active.delete(seqId)
     }
@@ -108,9 +120,11 @@ export class FunctionsService {
     return this.invoke(name, event, { source: 'wx_trigger' })
   }
 
-  private async run(bundle: FunctionBundle, event: unknown, caller: Caller, seqId: string, requestId: string) {
+  private async run(bundle: FunctionBundle, event: unknown, caller: Caller, invocation: ActiveInvocation, requestId: string) {
+    const { seqId } = invocation
     const pool = this.poolFor(bundle.name)
     const instance = await pool.acquire(bundle)
+    invocation.instance = instance
     try {
       const env = {
         ...invocationEnv({ port: this.opts.port(), bundle, caller, seqId, clockOffsetMs: this.opts.clockOffsetMs() }),

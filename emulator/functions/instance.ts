@@ -67,6 +67,12 @@ export class FunctionInstance {
     })
   }
 
+  /** The instance dies mid-invocation (a planned fault): the call fails as a crash would. */
+  kill(reason: string): void {
+    this.settle(crashed(reason, 'crash'))
+    this.terminate()
+  }
+
   terminate(): void {
     this.dead = true
     void this.worker.terminate()

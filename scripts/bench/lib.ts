@@ -51,7 +51,11 @@ export class Progress {
   }
 }
 
-export interface Stats { dbRoundTrips: number; docsExamined: number; docsReturned: number; ms: number }
+export interface Stats {
+  dbRoundTrips: number; docsExamined: number; docsReturned: number; ms: number
+  /** Database round trips before the reply was ready, how many of them ran one after another, and those sent after it. */
+  replyTrips?: number; replyDepth?: number; afterTrips?: number
+}
 export interface Measured { stats: Stats; wallMs: number; result: any }
 
 /** One mini-program call (POST /functions/<name>) with the envelope checked; the stats from x-local-cloud-stats. */

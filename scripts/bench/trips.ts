@@ -17,6 +17,8 @@ export interface TripRow {
   source: string
   call: string
   dbRoundTrips: number[]
+  replyDepth: number[]
+  afterTrips: number[]
   docsExamined: number[]
   docsReturned: number[]
   ms: number[]
@@ -24,7 +26,8 @@ export interface TripRow {
 }
 
 export async function roundTrips(): Promise<{ rows: TripRow[]; unindexed: unknown[] }> {
-  const app = await startApp()
+  // Requests held 3 ms so that those sent together overlap and the critical path is counted exactly.
+  const app = await startApp({ env: { LOCAL_CLOUD_DEPTH_WINDOW_MS: '3' } })
   try {
     const w = await buildWorld(app)
     const cloud = app.cloud
@@ -35,15 +38,13 @@ export async function roundTrips(): Promise<{ rows: TripRow[]; unindexed: unknow
       if (!recording) return m
       const call = `${fn}.${act}${act === 'act' ? ` ${(input as any).command.action}` : ''}`
       const key = `${action}|${who}|${call}`
-      const row = rows.get(key) ?? { action, who, source, call, dbRoundTrips: [], docsExamined: [], docsReturned: [], ms: [], wallMs: [] }
+      const row = rows.get(key) ?? { action, who, source, call, dbRoundTrips: [], replyDepth: [], afterTrips: [], docsExamined: [], docsReturned: [], ms: [], wallMs: [] }
       const s: Stats = m.stats
-      row.dbRoundTrips.push(s.dbRoundTrips); row.docsExamined.push(s.docsExamined); row.docsReturned.push(s.docsReturned); row.ms.push(s.ms); row.wallMs.push(m.wallMs)
+      row.dbRoundTrips.push(s.dbRoundTrips); row.replyDepth.push(s.replyDepth ?? s.dbRoundTrips); row.afterTrips.push(s.afterTrips ?? 0); row.docsExamined.push(s.docsExamined); row.docsReturned.push(s.docsReturned); row.ms.push(s.ms); row.wallMs.push(m.wallMs)
       rows.set(key, row)
       return m
     }
     const M = w.manager.openid, S = w.staffA.openid, H = w.handlerZj.openid, L = w.liaison.openid
-    const now = Date.now()
-    const month = (() => { const d = new Date(now + 8 * 3600_000); const from = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) - 8 * 3600_000; const to = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) - 8 * 3600_000; return { from, to } })()
 
     for (let round_ = 0; round_ <= REPEAT; round_++) {
       recording = round_ > 0
@@ -65,7 +66,7 @@ export async function roundTrips(): Promise<{ rows: TripRow[]; unindexed: unknow
       // every act below is ONE call (pages/issue useIssue.act → setData with the returned detail)
       let v = raised.result.issue.version
       const act = async (action: string, who: string, openid: string, command: Record<string, unknown>) => {
-        const r = await rec(action, who, 'pages/issue useIssue.act', openid, 'issues', 'act', { issueId, expectedVersion: v, command })
+        const r = await rec(action, who, 'pages/issue useIssue.act', openid, 'issues', 'act', { issueId, expectedVersion: v, clientRequestId: requestId(), command })
         v = r.result.issue.version
       }
       await act('accept', 'staff', S, { action: 'dispatch', leadDepartmentId: w.departments.zj, assistDepartmentIds: [], category: 'approval', complexity: 'normal' })
@@ -74,7 +75,7 @@ export async function roundTrips(): Promise<{ rows: TripRow[]; unindexed: unknow
       await act('resolve', 'staff', S, { action: 'review', passed: true, checklist: { solved: true, allAsksAnswered: true, enterpriseContacted: true, dateForRemaining: true } })
       await act('confirm', 'liaison', L, { action: 'confirm', resolution: 'solved', rating: 'satisfied' })
       // open dashboard — src/pkg-admin/pages/dashboard: summary of this month by department
-      await rec('open dashboard', 'manager', 'pkg-admin/dashboard', M, 'dashboard', 'summary', { period: month, groupBy: 'department' })
+      await rec('open dashboard', 'manager', 'pkg-admin/dashboard', M, 'dashboard', 'summary', { period: { kind: 'month' }, groupBy: 'department' })
       // list page — src/pkg-admin/pages/issues (manager, 全部问题) and src/pkg-work/pages/queue (staff, 问题队列)
       await rec('list page', 'manager', 'pkg-admin/issues lookups', M, 'org', 'listDepartments', {})
       await rec('list page', 'manager', 'pkg-admin/issues lookups', M, 'org', 'listTeams', {})
@@ -90,7 +91,26 @@ export async function roundTrips(): Promise<{ rows: TripRow[]; unindexed: unknow
 
 export const summarise = (r: TripRow) => ({
   action: r.action, who: r.who, call: r.call, source: r.source,
-  dbRoundTrips: median(r.dbRoundTrips), dbRoundTripsRange: [Math.min(...r.dbRoundTrips), Math.max(...r.dbRoundTrips)],
+  dbRoundTrips: median(r.dbRoundTrips), replyDepth: median(r.replyDepth), afterTrips: median(r.afterTrips), dbRoundTripsRange: [Math.min(...r.dbRoundTrips), Math.max(...r.dbRoundTrips)],
   docsExamined: median(r.docsExamined), docsReturned: median(r.docsReturned),
   msMedian: round(median(r.ms)), wallMsMedian: round(median(r.wallMs)), samples: r.ms.length,
 })
+
+/**
+ * The budgets issue 17 sets for the critical path: database round trips that run one after another
+ * before the reply (replyDepth), per cloud call. Notices sent after the reply are not on the path.
+ */
+export const CRITICAL_PATH_BUDGETS: { call: RegExp; label: string; budget: number }[] = [
+  { call: /^issues\.act /, label: 'issues.act (any step)', budget: 3 },
+  { call: /^issues\.raise$/, label: 'issues.raise', budget: 4 },
+  { call: /^projects\.board$/, label: 'projects.board', budget: 3 },
+  { call: /^dashboard\.summary$/, label: 'dashboard.summary', budget: 4 },
+]
+
+export function budgetRows(rows: ReturnType<typeof summarise>[]): { label: string; budget: number; worst: number; within: boolean }[] {
+  return CRITICAL_PATH_BUDGETS.map((b) => {
+    const hits = rows.filter((r) => b.call.test(r.call))
+    const worst = Math.max(...hits.map((r) => r.replyDepth))
+    return { label: b.label, budget: b.budget, worst, within: worst <= b.budget }
+  })
+}

@@ -8,7 +8,7 @@ import { workingDaysAgo } from './clock'
 import { DEMO, type DemoOrg } from './org'
 
 const CHECKS = { solved: true, allAsksAnswered: true, enterpriseContacted: true, dateForRemaining: true }
-type Detail = { issue: { _id: string } }
+type Detail = { issue: { _id: string; version: number } }
 
 export async function seedIssues(c: LocalCloudClient, org: DemoOrg, now: number): Promise<void> {
   let n = 0
@@ -22,9 +22,16 @@ export async function seedIssues(c: LocalCloudClient, org: DemoOrg, now: number)
       projectId, source: 'group', category, title, description: `${description}，请协调解决。`, photos: [], urgency: 'normal', clientRequestId: `seed_issue_${n++}`,
     })
   }
+  // Each issue's latest version, as the person acting would have seen it.
+  const versions = new Map<string, number>()
+  let step = 0
   const act = async (who: string, issue: Detail, at: number, command: Record<string, unknown>): Promise<Detail> => {
     await c.setClock(at)
-    return c.call(who, 'issues', 'act', { issueId: issue.issue._id, command })
+    const issueId = issue.issue._id
+    const expectedVersion = versions.get(issueId) ?? issue.issue.version
+    const after: Detail = await c.call(who, 'issues', 'act', { issueId, expectedVersion, clientRequestId: `seed_step_${step++}`, command })
+    versions.set(issueId, after.issue.version)
+    return after
   }
   const dispatch = (staff: string, issue: Detail, at: number, dept: string, category: string, complexity = 'normal') =>
     act(staff, issue, at, { action: 'dispatch', leadDepartmentId: d(dept), category, complexity })
@@ -40,8 +47,9 @@ export async function seedIssues(c: LocalCloudClient, org: DemoOrg, now: number)
   // 红: dispatched long ago, never signed for.
   const permit = await raise(DEMO.liaison1, p1._id, '新厂房施工许可办理缓慢', 'approval', wd(12), '新厂房施工许可材料已交两周仍未批复')
   await dispatch(A, permit, wd(11), '住房和城乡建设局', 'approval')
-  // 重复反映 of the same matter.
-  await raise(DEMO.liaison1, p1._id, '施工许可仍未办理', 'approval', wd(2, 15), '再次反映施工许可问题')
+  // 重复反映 of the same matter: suggested at raise time, linked by the team.
+  const again = await raise(DEMO.liaison1, p1._id, '施工许可仍未办理', 'approval', wd(2, 15), '再次反映施工许可问题')
+  await act(A, again, wd(2, 16), { action: 'link_repeat', repeatOf: permit.issue._id })
   // 黄 + 督办: answer overdue, supervised by hand.
   const power = await raise(DEMO.liaison1, p1._id, '二期用电增容', 'utilities', wd(7), '二期投产需要增容 2000 千伏安')
   await dispatch(A, power, wd(6), '供电公司', 'utilities', 'simple')

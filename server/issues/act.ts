@@ -20,7 +20,7 @@ import { loadAllDepartments } from '../shared/departments'
 import { requestDigest, requireSameRequest } from '../shared/requestDigest'
 import { VIEWER_OF_ROLE, issueDepartmentIds, requireVisibleIssue } from './detail'
 import { maintainRollup } from '../repo/rollups'
-import { sendStepNotices } from './notices'
+import { sendLeftovers, sendStepNotices } from './notices'
 import { replyFor } from './reply'
 import { commitStep, loadIssue } from './store'
 
@@ -46,6 +46,7 @@ async function run(input: ActInput, ctx: ActionContext, pre: Awaited<ReturnType<
   if (done) {
     if (done.by !== ctx.openid) throw new AppError('CONFLICT', '请求编号重复，请重新提交')
     requireSameRequest(done.requestDigest, digest)
+    sendLeftovers(issue, ctx.after, ctx.now)
     return replyFor(issue, ctx, { calendar, departments, actedAs: done.role === 'system' ? undefined : VIEWER_OF_ROLE[done.role] })
   }
   if (input.expectedVersion !== issue.version) {

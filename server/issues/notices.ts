@@ -13,6 +13,7 @@ import type { Issue, User } from '../../src/domain/types'
 import { configuredManagers } from '../runtime/caller'
 import { command, getDb } from '../runtime/cloud'
 import { COLLECTIONS } from '../repo/collections'
+import { maintainRollup } from '../repo/rollups'
 import { type Message, isSettled, sendMessages } from '../notify/send'
 import { issuesCollection } from './store'
 
@@ -82,6 +83,17 @@ export async function sendStepNotices(issue: NoticeSubject, notice: PendingNotic
     console.error('[notify] step notices failed; the hourly drain retries', issue._id, notice.id, e)
     return false
   }
+}
+
+/**
+ * A retried request found its step already taken: the notices its first attempt left in the outbox
+ * (it died before sending them) go after this reply; their claims keep each message single. So does
+ * the rollups' move it left (a rollup mark): a move already made changes nothing.
+ */
+export function sendLeftovers(issue: NoticeSubject & { outbox?: (PendingNotice | RollupMark)[] }, after: (task: () => Promise<unknown>) => void, now: number): void {
+  const outbox = issue.outbox ?? []
+  for (const notice of outbox) if (!isRollupMark(notice)) after(() => sendStepNotices(issue, notice, now))
+  if (outbox.some(isRollupMark)) after(() => maintainRollup(issue._id))
 }
 
 const DRAIN_PAGE = 200

@@ -29,7 +29,7 @@ import { loadAllDepartments } from '../shared/departments'
 import { newId } from '../shared/ids'
 import { requestDigest, requireSameRequest } from '../shared/requestDigest'
 import { maintainRollup } from '../repo/rollups'
-import { sendStepNotices } from './notices'
+import { sendLeftovers, sendStepNotices } from './notices'
 import { replyFor } from './reply'
 import { issuesCollection } from './store'
 
@@ -96,6 +96,7 @@ async function run(input: RaiseInput, ctx: ActionContext, pre: Prefetched) {
     requireSameRequest(first.requestDigest, digest)
     // The first attempt may have died between storing the issue and linking it to its visit.
     if (first.visitId) await linkToVisit(first, ctx.now)
+    sendLeftovers(first, ctx.after, ctx.now)
     return replyFor(first, ctx, { calendar, departments })
   }
   if (pre.existing) return retried(pre.existing)

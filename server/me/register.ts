@@ -67,9 +67,8 @@ export async function acceptInvite(input: v.InferOutput<typeof acceptInviteInput
     updatedAt: ctx.now,
   }
   const { _id, ...doc } = user
+  // One department per handler, on their own record: accepting another department's invite moves them
+  // (the departments' handler counts are read from the users, so none is left behind).
   await db.collection(COLLECTIONS.users).doc(ctx.openid).set({ data: doc })
-  if (invite.kind === 'handler' && invite.departmentId && base.departmentId !== invite.departmentId) {
-    await db.collection(COLLECTIONS.departments).doc(invite.departmentId).update({ data: { handlerCount: _.inc(1) } })
-  }
   return whoami({ ...ctx, user, caller: callerFromUser(ctx.openid, user) })
 }

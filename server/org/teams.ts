@@ -7,6 +7,7 @@ import type { Department, Team, User } from '../../src/domain/types'
 import { getDb } from '../runtime/cloud'
 import type { ActionContext } from '../runtime/entry'
 import { COLLECTIONS } from '../repo/collections'
+import { handlerCounts } from '../shared/departments'
 import { newId } from '../shared/ids'
 
 export async function listTeams(_: unknown, ctx: ActionContext): Promise<Team[]> {
@@ -25,8 +26,8 @@ export async function createTeam(input: v.InferOutput<typeof createTeamInput>, c
 
 export async function listDepartments(_: unknown, ctx: ActionContext): Promise<Department[]> {
   requireRole(ctx.caller, 'org.listDepartments')
-  const { data } = await getDb().collection(COLLECTIONS.departments).orderBy('order', 'asc').limit(100).get()
-  return data
+  const [{ data }, counts] = await Promise.all([getDb().collection(COLLECTIONS.departments).orderBy('order', 'asc').limit(100).get(), handlerCounts()])
+  return (data as Department[]).map(({ handlerCount: _stale, ...d }) => ({ ...d, handlerCount: counts.get(d._id) ?? 0 }))
 }
 
 export async function upsertDepartment(input: v.InferOutput<typeof upsertDepartmentInput>, ctx: ActionContext): Promise<Department> {

@@ -13,6 +13,7 @@ import { agendaDraft, completeVisit } from '../../src/domain/visits'
 import { command, getDb } from '../runtime/cloud'
 import type { ActionContext } from '../runtime/entry'
 import { COLLECTIONS } from '../repo/collections'
+import { requestDigest, requireSameRequest } from '../shared/requestDigest'
 import { checkAttachments } from '../files'
 import { loadProject } from '../repo/projects'
 import { checkFollowUps, followUpCtx, postFollowUps } from './followUps'
@@ -111,9 +112,13 @@ export async function complete(input: v.InferOutput<typeof completeVisitInput>, 
   requireRole(ctx.caller, 'visits.complete')
   const { visit } = await loadVisit(input.visitId, ctx, true)
   const { visitId: _v, ...log } = input
-  const { visit: after, replay } = completeVisit(visit, log, ctx.openid, ctx.now)
+  const digest = requestDigest({ ...log, clientRequestId: undefined })
+  const completed = completeVisit(visit, log, ctx.openid, ctx.now)
+  const { replay } = completed
+  const after: Visit = replay ? completed.visit : { ...completed.visit, requestDigest: digest }
   const issueCtx = followUpCtx(ctx.now, ctx.user?.name)
   if (replay) {
+    requireSameRequest(after.requestDigest, digest)
     await postFollowUps(after, ctx.caller, issueCtx)
     return after
   }
@@ -125,6 +130,7 @@ export async function complete(input: v.InferOutput<typeof completeVisitInput>, 
     // A retried submission that raced its own first attempt: answer with what the first one stored.
     const current = (e as AppError).details as { visit?: Visit } | undefined
     if (current?.visit?.status === 'done' && current.visit.clientRequestId === input.clientRequestId) {
+      requireSameRequest(current.visit.requestDigest, digest)
       await postFollowUps(current.visit, ctx.caller, issueCtx)
       return current.visit
     }

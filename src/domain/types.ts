@@ -48,7 +48,7 @@ export interface Department {
   contactName?: string
   contactPhone?: string
   order: number
-  /** Users who handle this department's issues; 0 means the service team answers on its behalf. */
+  /** Users who handle this department's issues, counted from the users on every read (never stored); 0: the service team answers on its behalf. */
   handlerCount?: number
 }
 
@@ -126,6 +126,8 @@ export interface Visit {
   completedAt?: number
   completedBy?: string
   clientRequestId?: string
+  /** Digest of the completion's body: the same clientRequestId with another log is refused. */
+  requestDigest?: string
   version: number
   createdAt: number
   updatedAt: number

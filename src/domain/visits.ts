@@ -60,11 +60,16 @@ export const countedLength = (text: string): number => text.trim().length
  * @example visitTextProblem({ minutes: '…5123 字…', followUps: [] }) // '走访纪要最多 5000 字，现在 5123 字，请删减后再提交'
  */
 export function visitTextProblem(log: { minutes: string; followUps: readonly { note: string }[] }, nameOf: (index: number) => string = (i) => `第 ${i + 1} 条`): string | undefined {
+  return visitTextProblemAt(log, nameOf)?.message
+}
+
+/** The same, with the field it is about ('minutes', 'followUps[1].note'). */
+export function visitTextProblemAt(log: { minutes: string; followUps: readonly { note: string }[] }, nameOf: (index: number) => string = (i) => `第 ${i + 1} 条`): { field: string; message: string } | undefined {
   const minutes = countedLength(log.minutes)
-  if (minutes > VISIT_TEXT_LIMITS.minutes) return `走访纪要最多 ${VISIT_TEXT_LIMITS.minutes} 字，现在 ${minutes} 字，请删减后再提交`
+  if (minutes > VISIT_TEXT_LIMITS.minutes) return { field: 'minutes', message: `走访纪要最多 ${VISIT_TEXT_LIMITS.minutes} 字，现在 ${minutes} 字，请删减后再提交` }
   for (const [i, f] of log.followUps.entries()) {
     const n = countedLength(f.note)
-    if (n > VISIT_TEXT_LIMITS.followUpNote) return `回头看记录每条最多 ${VISIT_TEXT_LIMITS.followUpNote} 字，${nameOf(i)}现在 ${n} 字，请删减后再提交`
+    if (n > VISIT_TEXT_LIMITS.followUpNote) return { field: `followUps[${i}].note`, message: `回头看记录每条最多 ${VISIT_TEXT_LIMITS.followUpNote} 字，${nameOf(i)}现在 ${n} 字，请删减后再提交` }
   }
   return undefined
 }
@@ -91,8 +96,8 @@ export function completeVisit(visit: Visit, log: VisitLog, by: string, now: numb
     throw new AppError('INVALID_TRANSITION', '该走访已逾期一周以上，不能再补记')
   }
   if (now < weekBounds(visit.weekKey).start) throw new AppError('INVALID_TRANSITION', '还没到这周，不能提前提交走访记录')
-  const tooLong = visitTextProblem(log)
-  if (tooLong) throw new AppError('INVALID_INPUT', tooLong)
+  const tooLong = visitTextProblemAt(log)
+  if (tooLong) throw new AppError('INVALID_INPUT', tooLong.message, { field: tooLong.field })
   const issueIds = log.followUps.map((f) => f.issueId)
   if (new Set(issueIds).size !== issueIds.length) throw new AppError('INVALID_INPUT', '同一个问题只能写一条回头看记录')
   const checkIn = log.checkIn ? { ...log.checkIn, at: visit.checkIn?.at ?? now } : visit.checkIn

@@ -1,16 +1,10 @@
 import type { IssueDetail } from '../../src/domain/contract/issues'
-import { type App, MANAGER, startApp, unindexedQueries } from './support/app'
-import { buildWorld, requestId, type World } from './support/world'
+import { MANAGER, unindexedQueries } from './support/app'
+import { join, requestId, useApiWorld, type World } from './support/world'
 
 jest.setTimeout(180_000)
 
-let app: App
-let w: World
-beforeAll(async () => {
-  app = await startApp()
-  w = await buildWorld(app)
-})
-afterAll(() => app?.stop())
+const { app, w } = useApiWorld()
 
 const raiseBy = (who: World['liaison'], projectId: string, title = '厂房施工许可迟迟未批', category = 'approval') =>
   who.call('issues', 'raise', { projectId, source: 'group', category, title, description: '已提交材料两周，没有回复', photos: [], urgency: 'normal', clientRequestId: requestId() })
@@ -131,6 +125,29 @@ describe('refusals leave the issue as it was', () => {
 
 test('every query the functions issued is served by an index declared in database/', async () => {
   expect(await unindexedQueries(app)).toEqual([])
+})
+
+describe('a handler who moves to another department', () => {
+  it('leaves the first department without a handler: its new issue is served by the team, the lists count the handler once', async () => {
+    const mover = app.as('o_handler_mover')
+    const tz = await w.manager.call('org', 'upsertDepartment', { name: '投资促进局' })
+    const dj = await w.manager.call('org', 'upsertDepartment', { name: '大数据局' })
+    await join(app, mover, 'handler', tz._id, '周敏')
+    const counted = async () => Object.fromEntries((await w.manager.call('org', 'listDepartments', {})).map((x) => [x._id, x.handlerCount]))
+    expect(await counted()).toMatchObject({ [tz._id]: 1, [dj._id]: 0 })
+    await join(app, mover, 'handler', dj._id, '周敏')
+    expect(await counted()).toMatchObject({ [tz._id]: 0, [dj._id]: 1 })
+    expect((await mover.call('me', 'whoami', {})).department).toMatchObject({ _id: dj._id, name: '大数据局' })
+    // Dispatched to the department they left: the team signs for it on its behalf, as for any department without a handler.
+    let d = await raiseBy(w.liaison, w.project._id, '招商引资政策兑现', 'policy')
+    d = await act(w.staffA, await w.staffA.call('issues', 'get', { issueId: d.issue._id }), { action: 'dispatch', leadDepartmentId: tz._id, category: 'policy' })
+    expect(d.actions).toContain('sign_for')
+    d = await act(w.staffA, d, { action: 'sign_for' })
+    expect(d.issue.state).toBe('in_progress')
+    expect(d.issue.timeline.at(-1)?.text).toContain('代投资促进局')
+    // …and the mover no longer sees it as theirs.
+    expect((await mover.fail('issues', 'get', { issueId: d.issue._id })).code).toBe('NOT_FOUND')
+  })
 })
 
 describe('the timer on idle issues', () => {

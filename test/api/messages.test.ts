@@ -63,6 +63,6 @@ it('the examples from the field: an invite code, a missing period, a make-up day
   const arrangement = { year: 2031, holidays: [{ name: '元旦', from: '2031-01-01', to: '2031-01-01' }], workdays: ['2031-01-08'] }
   expect((await manager.fail('org', 'setCalendarYear', { arrangement })).message).toBe('第 1 个调休上班日 2031-01-08 不是周六或周日，调休上班日只能是周末')
   const issue = w.issueFor.request_extension.issue
-  const refused = await w.handlerZj.fail('issues', 'act', { issueId: issue._id, command: { action: 'request_extension', reason: '需要踏勘', workingDays: 'three' } })
+  const refused = await w.handlerZj.fail('issues', 'act', { issueId: issue._id, expectedVersion: issue.version, command: { action: 'request_extension', reason: '需要踏勘', workingDays: 'three' } })
   expect(refused).toEqual({ code: 'INVALID_INPUT', message: '延期天数应为数字', details: { field: 'command.workingDays' } })
 })

@@ -29,7 +29,7 @@ function refusedBy(fn: string, action: string, input: unknown): AppError {
 }
 
 const ISSUE = 'issue_1'
-const act = (command: Record<string, unknown>) => ({ issueId: ISSUE, command })
+const act = (command: Record<string, unknown>) => ({ issueId: ISSUE, expectedVersion: 3, clientRequestId: 'req_messages_01', command })
 const raise = { projectId: 'p1', source: 'group', category: 'approval', title: '招工难', description: '急需技术工人', clientRequestId: 'req_12345678' }
 
 describe('the functions\' entry names the field in Chinese', () => {

@@ -23,7 +23,7 @@ it("the handler's queue, sign-for and answer; the reviewer's four questions, lin
   const zj = (await world.db('departments')).find((d) => d.name === '住房和城乡建设局')
   const issue = (await world.db('issues')).find((i) => i.title === '希望增加公交线路')
   expect(issue.state).toBe('submitted')
-  await world.client.call(DEMO.staffA, 'issues', 'act', { issueId: issue._id, command: { action: 'dispatch', leadDepartmentId: zj._id, category: 'other', complexity: 'normal' } })
+  await world.client.step(DEMO.staffA, issue._id, { action: 'dispatch', leadDepartmentId: zj._id, category: 'other', complexity: 'normal' })
 
   // 陈工's home is his department's queue.
   let app = await world.launch(DEMO.handlerZj)

@@ -33,7 +33,7 @@ it('a liaison who allowed notifications on 提交 is told of the dispatch, and t
 
   const departments = await world.db('departments')
   const hr = departments.find((d) => d.name === '人力资源和社会保障局')
-  await world.client.call(DEMO.staffA, 'issues', 'act', { issueId, command: { action: 'dispatch', leadDepartmentId: hr._id, category: 'hiring', complexity: 'normal' } })
+  await world.client.step(DEMO.staffA, issueId, { action: 'dispatch', leadDepartmentId: hr._id, category: 'hiring', complexity: 'normal' })
 
   const toLiaison = (await world.outbox()).filter((m) => m.touser === DEMO.liaison1 && m.errcode === 0)
   expect(toLiaison).toHaveLength(1)

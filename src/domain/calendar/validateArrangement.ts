@@ -16,6 +16,7 @@
 import * as v from 'valibot'
 import { fail, ok, type Result } from '../errors'
 import { labelFor, parseOrRefuse, withLabels } from '../messages'
+import { line } from '../schemas/common'
 import { addDays, isWeekend } from '../time'
 import { STATUTORY_NAMES, holidaysNamed, missingHolidaysMessage, unconfirmedHolidays } from './coverage'
 import type { YearArrangement } from './types'
@@ -42,7 +43,7 @@ export const ArrangementShape = v.object({
     v.array(
       withLabels(
         v.object({
-          name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(MAX_HOLIDAY_NAME)),
+          name: line(1, MAX_HOLIDAY_NAME),
           from: dateField,
           to: dateField,
         }),
@@ -54,7 +55,7 @@ export const ArrangementShape = v.object({
   ),
   workdays: v.pipe(v.array(dateField), v.maxLength(MAX_WORKDAYS, `最多 ${MAX_WORKDAYS} 个调休上班日`)),
   omitted: v.optional(v.pipe(v.array(v.picklist(STATUTORY_NAMES, '只能是七个法定节日之一')), v.maxLength(STATUTORY_NAMES.length))),
-  enteredBy: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  enteredBy: v.optional(line(0, 64)),
   enteredAt: v.optional(v.pipe(v.number(), v.integer())),
 })
 

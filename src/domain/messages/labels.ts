@@ -92,6 +92,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   groupKey: '分组',
   metric: '指标',
   part: '分子或分母',
+  document: '“是否生成文档”',
+  previous: '“是否上一期”',
   // holiday arrangements
   year: '年份',
   holidays: '放假区间',

@@ -11,8 +11,10 @@ export const noControlChars = v.check((s: string) => !CONTROL_CHARS.test(s), '�
 export const id = v.pipe(v.string('应为文本'), v.regex(/^[A-Za-z0-9_-]{1,64}$/, '编号格式不正确'))
 export const text = (min: number, max: number) =>
   v.pipe(v.string('应为文本'), noControlChars, v.trim(), v.minLength(min, `至少 ${min} 个字`), v.maxLength(max, `不超过 ${max} 个字`))
+/** A one-line text (names, keys): no line breaks or tabs. */
+export const line = (min: number, max: number) => v.pipe(text(min, max), v.check((s: string) => !LINE_BREAKS.test(s), '不能包含换行或制表符'))
 /** A search word: one line, 1–30 characters. */
-export const keyword = v.pipe(text(1, 30), v.check((s: string) => !LINE_BREAKS.test(s), '不能包含换行或制表符'))
+export const keyword = line(1, 30)
 export const optionalText = (max: number) => v.optional(text(0, max), '')
 export const phone = v.pipe(v.string('应为文本'), v.trim(), v.regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '电话号码格式不正确'))
 export const fileId = v.pipe(v.string('应为文本'), v.minLength(1), v.maxLength(512), v.regex(/^(cloud|https?):\/\//, '文件编号不正确'))
@@ -35,6 +37,6 @@ export const contact = v.object({
   title: optionalText(30),
   phone: v.optional(phone),
 })
-export const cursor = v.optional(v.pipe(v.string(), v.maxLength(200)))
+export const cursor = v.optional(v.pipe(v.string('应为文本'), noControlChars, v.maxLength(200, '分页游标不正确')))
 export const pageSize = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50)), 20)
 export const empty = v.object({})

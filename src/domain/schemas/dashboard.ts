@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { BULLETIN_KEY, bulletinPeriod } from '../bulletin/period'
 import { PERIOD_KINDS } from '../period'
-import { epochMs } from './common'
+import { epochMs, noControlChars } from './common'
 
 const range = v.pipe(
   v.object({ from: epochMs, to: epochMs }),
@@ -19,7 +19,7 @@ export const drillInput = v.object({
   metric: v.picklist(['response', 'resolution', 'satisfaction', 'onTime', 'reopen', 'returns', 'overdue', 'answerDays', 'firstContactDays']),
   part: v.picklist(['numerator', 'denominator']),
   groupBy: v.optional(v.picklist(['department', 'team', 'project', 'week'])),
-  groupKey: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(64)))),
+  groupKey: v.optional(v.nullable(v.pipe(v.string('应为文本'), noControlChars, v.maxLength(64, '分组不正确')))),
 })
 export const exportInput = v.object({ period })
 /** A month ('2026-11') or a quarter ('2026-Q4'), or this / the previous month or quarter on the server's clock. */

@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { VISIT_TEXT_LIMITS } from '../visits'
-import { clientRequestId, cursor, fileIds, id, location, pageSize, text, weekKey } from './common'
+import { clientRequestId, noControlChars, cursor, fileIds, id, location, pageSize, text, weekKey } from './common'
 
 export const planWeekInput = v.object({ weekKey: v.optional(weekKey) })
 export const myWeekInput = v.object({ weekKey: v.optional(weekKey) })
@@ -16,7 +16,7 @@ export const attendee = v.object({
  * themselves (VISIT_TEXT_LIMITS) are judged by completeVisit, which refuses with the count in a sentence.
  */
 const boundedText = (what: string, limit: number) =>
-  v.pipe(v.string('应为文本'), v.trim(), v.minLength(1, `请填写${what}`), v.maxLength(limit * 4, `${what}过长`))
+  v.pipe(v.string('应为文本'), noControlChars, v.trim(), v.minLength(1, `请填写${what}`), v.maxLength(limit * 4, `${what}过长`))
 export const completeVisitInput = v.object({
   visitId: visitIdInput.entries.visitId,
   clientRequestId,

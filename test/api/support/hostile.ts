@@ -148,7 +148,13 @@ export function hostileCases(schema: AnySchema, sample: any): HostileCase[] {
       for (const bad of wrongValues(shape)) cases.push({ name: `${label} = ${JSON.stringify(bad)}`, input: setAt(sample, here, bad) })
       if (isVariantKey) cases.push({ name: `${label} = an unknown variant`, input: setAt(sample, here, 'drop_collection') })
       const t = shape.base.type
-      if (t === 'string') cases.push({ name: `${label} is 10,000 characters`, input: setAt(sample, here, '长'.repeat(10_000)) })
+      if (t === 'string') {
+        cases.push({ name: `${label} is 10,000 characters`, input: setAt(sample, here, '长'.repeat(10_000)) })
+        // Control characters (a NUL, a bell) are refused in every text and keyword.
+        const text = typeof value[key] === 'string' && value[key] ? value[key] : '说明'
+        cases.push({ name: `${label} carries a NUL`, input: setAt(sample, here, `${text}\u0000`) })
+        cases.push({ name: `${label} carries a bell character`, input: setAt(sample, here, `\u0007${text}`) })
+      }
       if (t === 'array') {
         const element = Array.isArray(value[key]) && value[key].length ? value[key][0] : 'a'
         cases.push({ name: `${label} has 10,000 elements`, input: setAt(sample, here, Array.from({ length: 10_000 }, () => element)) })

@@ -167,6 +167,7 @@ export function samplesFor(w: HostileWorld): Sample[] {
     s('dashboard.summary', 'manager', { period, groupBy: 'department' }, managerOnly),
     s('dashboard.drill', 'manager', { period, metric: 'response', part: 'denominator', groupBy: 'department', groupKey: w.departments.zj }, managerOnly),
     s('dashboard.export', 'manager', { period }, managerOnly),
+    s('dashboard.bulletin', 'manager', { period: { kind: 'month', previous: true }, document: false }, managerOnly),
 
     s('issues.raise', 'liaison', { projectId: p, source: 'group', category: 'hiring', title: '招工难', description: '急需技术工人 30 名', photos: [`cloud://local-env.6c6f/uploads/${w.liaison.openid}/issues/202611/IssuePhotoSample0001.jpg`], urgency: 'urgent', clientRequestId: requestId() },
       { fresh: NF, otherLiaison: NF, staffB: NF, handlerZj: F_NF }),
