@@ -4,25 +4,16 @@
  * job drains what is owed. Nothing is counted twice and nothing is lost: the rebuild check finds no
  * difference and the dashboard is the pure function over the stored issues.
  */
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { IssueDetail } from '../../src/domain/contract/issues'
 import { computeMetrics, type IssueFacts } from '../../src/domain/metrics'
-import { type App, type Caller, startApp, stepRequestId } from './support/app'
+import { type Caller, stepRequestId } from './support/app'
 import { type Ack, attempt, fireJobs, sleep } from './support/hostileFaults'
 import { dumpOf, rollupCommand, rollupMarks } from './support/rollups'
-import { buildWorld, requestId, type World } from './support/world'
+import { requestId, useApiWorld } from './support/world'
 
 jest.setTimeout(180_000)
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rollup-faults-'))
-let app: App
-let w: World
-afterAll(async () => {
-  await app?.stop()
-  fs.rmSync(dataDir, { recursive: true, force: true })
-})
+const { app, w } = useApiWorld()
 
 const raiseEvent = (projectId: string) => ({
   action: 'raise', input: { projectId, source: 'group', category: 'approval', title: `故障诉求 ${requestId().slice(-6)}`, description: '请协调', photos: [], urgency: 'normal', clientRequestId: requestId() },
@@ -31,8 +22,6 @@ const actEvent = (issueId: string, expectedVersion: number, command: Record<stri
   ({ action: 'act', input: { issueId, expectedVersion, clientRequestId: stepRequestId(), command } })
 
 test('killed mid-move and restarted: after the retries and the hourly job, every count is there once', async () => {
-  app = await startApp({ dataDir })
-  w = await buildWorld(app)
   await Promise.all([w.liaison.call('issues', 'list', {}), w.staffA.call('issues', 'list', {})]) // warm instances
   type Sent = { by: Caller; event: any; ack: Ack<IssueDetail> }
   const sent: Sent[] = []
@@ -56,7 +45,9 @@ test('killed mid-move and restarted: after the retries and the hourly job, every
     worker(w.staffA, w.staffA, w.project._id, w.departments.zj, w.handlerZj),
     worker(w.otherLiaison, w.staffB, w.otherProject._id, w.departments.sw, w.staffB),
   ])
-  await sleep(2500)
+  // Killed as soon as there is traffic enough to judge (2.5 s at most): moves are in flight either way.
+  const answered = () => sent.filter((s) => s.ack.status === 'ok').length
+  for (const t0 = performance.now(); performance.now() - t0 < 2500 && answered() < 15;) await sleep(20)
   await app.cloud.kill9()
   dead = true
   await clients
