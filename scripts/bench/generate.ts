@@ -40,9 +40,11 @@ const ANSWERS = ['已于本周安排现场验收，联系人王工，电话已�
 export class IssueFactory {
   readonly calendar: WorkCalendar = buildCalendar([])
   private rand: () => number
-  private seq = 0
-  constructor(private zone: ZoneIds, private now: number, seed = 42) {
+  private seq: number
+  /** `firstSeq`: where this factory's issue numbers (ids, titles, request ids) start — factories side by side use far apart ones. */
+  constructor(private zone: ZoneIds, private now: number, seed = 42, firstSeq = 0) {
     this.rand = rng(seed)
+    this.seq = firstSeq
   }
 
   private pick<T>(xs: readonly T[]): T { return xs[Math.floor(this.rand() * xs.length)] }
