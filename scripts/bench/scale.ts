@@ -157,7 +157,10 @@ class Generators {
   private turn = 0
   constructor(zone: ZoneIds, now: number, count = Math.max(1, os.cpus().length)) {
     this.workers = Array.from({ length: count }, (_, k) =>
-      new Worker(path.join(REPO_ROOT, 'scripts/bench/issueWorker.ts'), { workerData: { zone, now, seed: 42 + k, firstSeq: k * 100_000_000 } }))
+      // A worker thread does not inherit tsx's loader: it registers tsx for require() and loads the TypeScript file.
+      new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(path.join(REPO_ROOT, 'scripts/bench/issueWorker.ts'))})`, {
+        eval: true, workerData: { zone, now, seed: 42 + k, firstSeq: k * 100_000_000 },
+      }))
     this.waiting = this.workers.map(() => [])
     this.workers.forEach((w, k) => {
       w.on('message', (r: WorkerReply) => this.waiting[k].shift()!(r))
