@@ -101,7 +101,8 @@ const DRAIN_PAGE = 200
 /** The hourly drain: every outbox entry left behind (a crash, a claim still in flight, a failed removal). */
 export async function drainOutbox(now: number): Promise<{ pending: number; settled: number }> {
   const _ = command()
-  const { data } = await issuesCollection().where({ 'outbox.at': _.lte(now) })
+  // Entries with rules are notices: issues that only owe a rollup move (server/repo/rollups.ts) do not fill the page.
+  const { data } = await issuesCollection().where({ 'outbox.at': _.lte(now), 'outbox.rules': _.exists(true) })
     .field({ _id: true, title: true, teamId: true, leadDepartmentId: true, raisedBy: true, outbox: true }).limit(DRAIN_PAGE).get()
   let pending = 0
   let settled = 0
