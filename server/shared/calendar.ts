@@ -1,11 +1,6 @@
-import { buildCalendar } from '../../src/domain/calendar'
-import type { WorkCalendar, YearArrangement } from '../../src/domain/calendar/types'
-import { getDb } from '../runtime/cloud'
-import { COLLECTIONS } from '../repo/collections'
-
-/** The merged calendar: the zone's entered years (one document per year) over the package and the statutory estimate. */
-export async function loadCalendar(): Promise<{ calendar: WorkCalendar; arrangements: YearArrangement[] }> {
-  const { data } = await getDb().collection(COLLECTIONS.calendars).limit(200).get()
-  const arrangements = (data as (YearArrangement & { _id: string })[]).map(({ _id, ...a }) => a as YearArrangement)
-  return { calendar: buildCalendar(arrangements), arrangements }
-}
+/**
+ * Kept only for the files another branch is rewriting (server/issues/**, server/org/calendar.ts,
+ * server/jobs/run.ts, server/dashboard/summary.ts): the calendar's persistence lives in
+ * server/repo/calendars.ts; import it from there.
+ */
+export { loadCalendar } from '../repo/calendars'
