@@ -4,16 +4,19 @@
  * paged), the visits of both periods' weeks, the projects, departments and teams, the issues raised
  * in the period, the open issues under 督办, and the calendar. No contact field is read.
  */
-import { type BulletinPeriod, type RaisedIssue, type VisitRecord, DEFAULT_BULLETIN_THRESHOLD, bulletinPeriod, computeBulletin, shiftBulletinKey } from '../../src/domain/bulletin'
+import { type BulletinPeriod, type RaisedIssue, DEFAULT_BULLETIN_THRESHOLD, bulletinPeriod, computeBulletin, shiftBulletinKey } from '../../src/domain/bulletin'
 import type { Bulletin } from '../../src/domain/bulletin'
 import { ALL_STATES, OPEN_STATES } from '../../src/domain/issue'
 import { periodWeeks } from '../../src/domain/metrics'
-import type { Department, Issue, Team } from '../../src/domain/types'
+import type { Issue } from '../../src/domain/types'
 import { candidateFacts } from '../dashboard/drill'
 import { allProjects } from '../dashboard/summary'
 import { command, getDb } from '../runtime/cloud'
+import { loadCalendar } from '../repo/calendars'
 import { COLLECTIONS } from '../repo/collections'
-import { loadCalendar } from '../shared/calendar'
+import { departmentNamesInOrder } from '../repo/departments'
+import { teamNames } from '../repo/teams'
+import { visitOutcomesOfWeeks } from '../repo/visits'
 
 const PAGE = 1000
 const MAX_PAGES = 20
@@ -41,14 +44,10 @@ export async function loadBulletin(period: BulletinPeriod, now: number): Promise
   const _ = command()
   const [facts, visits, projects, departments, teams, raised, supervised, { calendar }] = await Promise.all([
     candidateFacts({ from: previous.from, to: period.to }),
-    weeks.length
-      ? paged<VisitRecord>(db.collection(COLLECTIONS.visits).where({ status: _.in(['done', 'missed']), weekKey: _.in(weeks) }).orderBy('weekKey', 'asc')
-          .field({ _id: false, projectId: true, teamId: true, weekKey: true, status: true }))
-      : Promise.resolve([]),
+    visitOutcomesOfWeeks(weeks),
     allProjects(),
-    db.collection(COLLECTIONS.departments).orderBy('order', 'asc').field({ _id: true, name: true, order: true }).limit(200).get()
-      .then((r: { data: Pick<Department, '_id' | 'name' | 'order'>[] }) => r.data),
-    db.collection(COLLECTIONS.teams).field({ _id: true, name: true }).limit(200).get().then((r: { data: Pick<Team, '_id' | 'name'>[] }) => r.data),
+    departmentNamesInOrder(),
+    teamNames(),
     paged<RaisedIssue>(db.collection(COLLECTIONS.issues).where({ state: _.in([...ALL_STATES]), raisedAt: _.gt(period.from).and(_.lte(period.to)) })
       .orderBy('raisedAt', 'asc').field({ _id: true, caseNo: true, teamId: true, source: true, category: true, repeatOf: true })),
     db.collection(COLLECTIONS.issues).where({ supervised: true, state: _.in([...OPEN_STATES]) })

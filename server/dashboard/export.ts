@@ -6,11 +6,13 @@ import { maskPhonesIn } from '../../src/domain/masking'
 import { resolvePeriod } from '../../src/domain/period'
 import type { exportInput } from '../../src/domain/schemas/dashboard'
 import { ymdOf } from '../../src/domain/time'
-import type { Issue, Visit } from '../../src/domain/types'
+import type { Issue } from '../../src/domain/types'
 import { buildXlsx } from '../export/xlsx'
 import { command, getDb } from '../runtime/cloud'
 import type { ActionContext } from '../runtime/entry'
 import { COLLECTIONS } from '../repo/collections'
+import { allDepartments } from '../repo/departments'
+import { visitsOfWeeks } from '../repo/visits'
 import { saveExport } from '../files/exports'
 import { allProjects } from './summary'
 
@@ -42,12 +44,12 @@ export async function exportPeriod(input: v.InferOutput<typeof exportInput>, ctx
   const [issues, visits, projects, departments] = await Promise.all([
     pagedGet<Issue>(db.collection(COLLECTIONS.issues).where({ state: _.in([...ALL_STATES]), raisedAt: _.gt(period.from).and(_.lte(period.to)) }).orderBy('raisedAt', 'asc')
       .field({ timeline: false, facts: false, description: false })),
-    pagedGet<Visit>(db.collection(COLLECTIONS.visits).where({ weekKey: _.in(periodWeeks(period, ctx.now)) }).orderBy('weekKey', 'asc')),
+    visitsOfWeeks(periodWeeks(period, ctx.now)),
     allProjects(),
-    db.collection(COLLECTIONS.departments).limit(200).get().then((r: { data: { _id: string; name: string }[] }) => r.data),
+    allDepartments(),
   ])
   const projectName = new Map(projects.map((p) => [p._id, p.name]))
-  const deptName = new Map<string, string>(departments.map((d: { _id: string; name: string }) => [d._id, d.name]))
+  const deptName = new Map<string, string>(departments.map((d) => [d._id, d.name]))
   const file = buildXlsx([
     {
       name: '诉求',

@@ -3,12 +3,13 @@ import { nextWorkingDay } from '../../src/domain/calendar/workingTime'
 import { runningDeadline } from '../../src/domain/issue'
 import { links } from '../../src/domain/links'
 import { DAY_MS, startOfDay, ymdOf } from '../../src/domain/time'
-import type { Issue, User } from '../../src/domain/types'
+import type { Issue } from '../../src/domain/types'
 import { command, getDb } from '../runtime/cloud'
 import { COLLECTIONS } from '../repo/collections'
+import { handlersAndStaff } from '../repo/users'
 import { type Message, isSettled, sendMessages } from '../notify/send'
 import { dayText } from '../notify/templates'
-import { jobDone, markJobDone } from './jobMarks'
+import { jobDone, markJobDone } from '../repo/jobs'
 
 export interface ReminderReport {
   reminded: number
@@ -56,12 +57,7 @@ export async function dailyReminders(calendar: WorkCalendar, now: number): Promi
   const due = (data as DueIssue[]).filter((i) => runningDeadline(i as Issue) !== undefined)
   const deptIds = [...new Set(due.map((i) => i.leadDepartmentId).filter(Boolean))] as string[]
   const teamIds = [...new Set(due.map((i) => i.teamId))]
-  const ors: Record<string, unknown>[] = []
-  if (deptIds.length) ors.push({ departmentId: _.in(deptIds), roles: 'handler' })
-  if (teamIds.length) ors.push({ teamId: _.in(teamIds), roles: 'staff' })
-  const people: User[] = ors.length
-    ? (await db.collection(COLLECTIONS.users).where(_.or(ors)).field({ _id: true, departmentId: true, teamId: true, roles: true }).limit(1000).get()).data
-    : []
+  const people = await handlersAndStaff(deptIds, teamIds)
   const perPerson = new Map<string, DueIssue[]>()
   for (const issue of due) {
     const handlers = people.filter((p) => p.roles.includes('handler') && p.departmentId === issue.leadDepartmentId)

@@ -8,8 +8,9 @@ import { visitIdOf } from '../../src/domain/visits'
 import { command, getDb } from '../runtime/cloud'
 import type { ActionContext } from '../runtime/entry'
 import { COLLECTIONS } from '../repo/collections'
-import { loadCalendar } from '../shared/calendar'
+import { loadCalendar } from '../repo/calendars'
 import { loadProject } from '../repo/projects'
+import { latestDoneVisits, loadVisit } from '../repo/visits'
 import { type VisitSummary, visitSummary } from '../../src/domain/visitRecord'
 
 const CARD_FIELDS = { timeline: false, facts: false }
@@ -28,11 +29,10 @@ export async function board(input: { projectId: string }, ctx: ActionContext): P
   const key = weekKey(ctx.now)
   const issues = db.collection(COLLECTIONS.issues)
   const { start } = weekBounds(key)
-  const visits = db.collection(COLLECTIONS.visits)
   const [project, visit, recent, open, closed, closedThisWeek, { calendar }] = await Promise.all([
     loadProject(input.projectId),
-    visits.doc(visitIdOf(input.projectId, key)).get().then((r: any) => r.data as Visit | null),
-    visits.where({ projectId: input.projectId, status: 'done' }).orderBy('weekKey', 'desc').limit(RECENT_VISITS).get().then((r: any) => r.data as Visit[]),
+    loadVisit(visitIdOf(input.projectId, key)),
+    latestDoneVisits(input.projectId, RECENT_VISITS),
     issues.where({ projectId: input.projectId, state: _.in([...OPEN_STATES]) }).orderBy('raisedAt', 'desc').field(CARD_FIELDS).limit(100).get(),
     issues.where({ projectId: input.projectId, state: 'closed' }).orderBy('closedAt', 'desc').field(CARD_FIELDS).limit(5).get(),
     issues.where({ projectId: input.projectId, state: 'closed', closedAt: _.gte(start) }).count().then((r: any) => r.total as number),
@@ -50,8 +50,8 @@ export async function board(input: { projectId: string }, ctx: ActionContext): P
   const summary = (x: Visit) => (visitViewer ? visitSummary(x, visitViewer, visible.location) : null)
   return {
     project: ctx.caller.roles.includes('manager') || ctx.caller.roles.includes('staff') ? safeProject : { ...safeProject, history: undefined },
-    thisWeek: visit ? summary(visit as Visit) : null,
-    recentVisits: (recent as Visit[]).map(summary).filter((x): x is VisitSummary => !!x),
+    thisWeek: visit ? summary(visit) : null,
+    recentVisits: recent.map(summary).filter((x): x is VisitSummary => !!x),
     openIssues,
     recentlyClosed: cards(closed.data as Issue[]),
     digest: {
