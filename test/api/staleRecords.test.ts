@@ -1,0 +1,91 @@
+/**
+ * A stale or malformed record fails loudly at the boundary (server/repo/read.ts): the function answers
+ * INTERNAL — never a wrong answer built from a field that is not what the code relies on — and the
+ * local cloud's log names the collection, the document id and the field. The records are written
+ * raw, from this process, with the real wx-server-sdk pointed at the local cloud (as a record an
+ * older version, a console edit or an import left behind would be).
+ */
+import { type App, type Caller, startApp } from './support/app'
+import { type World, buildWorld } from './support/world'
+import { useLocalCloudEnv } from '../support/localCloud'
+
+jest.setTimeout(120_000)
+
+let app: App
+let w: World
+let db: any
+beforeAll(async () => {
+  app = await startApp()
+  w = await buildWorld(app)
+  useLocalCloudEnv(app.cloud)
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const cloud = require('wx-server-sdk')
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
+  db = cloud.database()
+})
+afterAll(() => app?.stop())
+
+const writeRaw = (collection: string, id: string, data: Record<string, unknown>) => db.collection(collection).doc(id).set({ data })
+const removeRaw = (collection: string, id: string) => db.collection(collection).doc(id).remove()
+
+/** The line the function logged for the record (its output reaches the local cloud's log shortly after the reply). */
+async function loggedLine(collection: string, id: string): Promise<string> {
+  const wanted = `stale record ${collection}/${id}:`
+  for (let i = 0; i < 50; i++) {
+    const line = app.cloud.output().stderr.split('\n').concat(app.cloud.output().stdout.split('\n')).find((l) => l.includes('[repo]') && l.includes(wanted))
+    if (line) return line
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error(`no log line names ${collection}/${id}:\n${app.cloud.output().stderr.slice(-2000)}`)
+}
+
+/** Answers INTERNAL with the generic message (nothing of the record leaks to the caller). */
+async function expectInternal(caller: Caller, fn: Parameters<Caller['fail']>[0], action: string, input: unknown = {}): Promise<void> {
+  const error = await caller.fail(fn, action as never, input)
+  expect(error).toEqual({ code: 'INTERNAL', message: '服务暂时不可用，请稍后重试' })
+}
+
+it('a user whose roles is a string: every call of that user answers INTERNAL, not roles made of its letters', async () => {
+  const id = 'o_stale_roles'
+  await writeRaw('users', id, { name: '旧数据', roles: 'handler', projectIds: [], liaisonOf: [], createdAt: w.now, updatedAt: w.now })
+  await expectInternal(app.as(id), 'me', 'whoami')
+  expect(await loggedLine('users', id)).toMatch(/field roles: .*Array/)
+  await removeRaw('users', id)
+  expect((await app.as(id).call('me', 'whoami', {})).roles).toEqual([])
+})
+
+it('a project without teamId: reading it, or a list it is on, answers INTERNAL naming projects/<id> and teamId', async () => {
+  const id = 'stale_project_no_team'
+  await writeRaw('projects', id, {
+    enterpriseName: '旧数据企业', name: '旧数据项目', address: '高新区', visitWeekday: 2, contacts: [], status: 'active', history: [], createdAt: w.now, updatedAt: w.now,
+  })
+  await expectInternal(w.manager, 'projects', 'get', { projectId: id })
+  expect(await loggedLine('projects', id)).toContain('field teamId:')
+  await expectInternal(w.manager, 'projects', 'list', { pageSize: 20 })
+  // The other projects read as before once the record is gone.
+  await removeRaw('projects', id)
+  expect((await w.manager.call('projects', 'get', { projectId: w.project._id })).name).toBe(w.project.name)
+  expect((await w.manager.call('projects', 'list', { pageSize: 20 })).items.map((p) => p._id).sort()).toEqual([w.project._id, w.otherProject._id].sort())
+})
+
+it('a projected read checks the fields it projects: a handler whose departmentId is a number fails the departments list', async () => {
+  const id = 'o_stale_department'
+  await writeRaw('users', id, { name: '旧经办人', roles: ['handler'], departmentId: 42, projectIds: [], liaisonOf: [], createdAt: w.now, updatedAt: w.now })
+  await expectInternal(w.manager, 'org', 'listDepartments')
+  expect(await loggedLine('users', id)).toContain('field departmentId:')
+  await removeRaw('users', id)
+  const departments = await w.manager.call('org', 'listDepartments', {})
+  expect(departments.find((d) => d._id === w.departments.zj)?.handlerCount).toBe(1)
+})
+
+it('a visit whose photos is not a list: its record answers INTERNAL naming visits/<id> and photos', async () => {
+  const id = `${w.project._id}_2026-W01`
+  await writeRaw('visits', id, {
+    projectId: w.project._id, teamId: w.teamA._id, weekKey: '2026-W01', plannedDate: '2026-01-01', status: 'done', attendees: [], minutes: '',
+    photos: 'cloud://one.jpg', issueIds: [], followUps: [], agenda: [], version: 1, createdAt: w.now, updatedAt: w.now,
+  })
+  await expectInternal(w.manager, 'visits', 'record', { visitId: id })
+  expect(await loggedLine('visits', id)).toContain('field photos:')
+  await removeRaw('visits', id)
+  expect((await w.manager.fail('visits', 'record', { visitId: id })).code).toBe('NOT_FOUND')
+})
