@@ -16,9 +16,6 @@ import { absolutePath, links } from '../../src/domain/links'
 
 const SHARE_TICKET_DAYS = 7
 
-/** Kept only for server/issues/raise.ts, which another branch is rewriting: import loadProject from server/repo/projects. */
-export { loadProject } from '../repo/projects'
-
 /** The project, if the caller may run it (managers and its own team); otherwise NOT_FOUND or FORBIDDEN. */
 export async function loadRunnableProject(projectId: string, ctx: ActionContext): Promise<Project> {
   const project = requireVisibleProject(ctx.caller, await loadProject(projectId))

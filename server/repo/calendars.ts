@@ -26,3 +26,8 @@ export async function loadCalendar(): Promise<{ calendar: WorkCalendar; arrangem
   const arrangements = readDocs(calendarDoc, COLLECTIONS.calendars, data).map(({ _id, ...a }): YearArrangement => a)
   return { calendar: buildCalendar(arrangements), arrangements }
 }
+
+/** Enters (or replaces) a year's arrangement: the document is the year's. */
+export async function saveCalendarYear(arrangement: YearArrangement): Promise<void> {
+  await collection(COLLECTIONS.calendars).doc(String(arrangement.year)).set({ data: arrangement })
+}

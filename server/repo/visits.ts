@@ -103,6 +103,12 @@ export async function saveVisitStep(before: Pick<Visit, 'version'>, after: Visit
   return res.stats.updated === 1
 }
 
+/** The visits of weeks before `weekKey` still planned become missed (one update): how many did. */
+export async function markPlannedMissedBefore(weekKey: string, now: number): Promise<number> {
+  const res = await visits().where({ status: 'planned', weekKey: cmd().lt(weekKey) }).update({ data: { status: 'missed', updatedAt: now } })
+  return res.stats.updated
+}
+
 /** A row of the coverage aggregation (not a document: checked all the same). */
 const coverageRow = v.looseObject({ _id: v.string(), activeProjects: v.number(), done: v.number(), missed: v.number(), planned: v.number() })
 
