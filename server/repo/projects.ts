@@ -86,6 +86,14 @@ export async function loadProjects(ids: readonly string[]): Promise<Project[]> {
   return (data as unknown[]).map(fromDoc)
 }
 
+export type RosterProject = Pick<Project, '_id' | 'teamId' | 'status' | 'createdAt' | 'name'>
+
+/** Every project's id, team, status, creation time and name, oldest first (up to 1000): what the figures group by. */
+export async function projectRoster(): Promise<RosterProject[]> {
+  const { data } = await projects().field({ _id: true, teamId: true, status: true, createdAt: true, name: true }).orderBy('createdAt', 'asc').limit(1000).get()
+  return readDocs(v.pick(projectDoc, ['_id', 'teamId', 'status', 'createdAt', 'name']), COLLECTIONS.projects, data)
+}
+
 export type ProjectLabel = Pick<Project, '_id' | 'name' | 'enterpriseName' | 'address'>
 
 /** The names and addresses of some projects (up to 200): what a week's visit list shows beside each visit. */

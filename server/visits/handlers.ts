@@ -4,15 +4,14 @@ import type { CoverageRow, MyWeekVisit } from '../../src/domain/contract/visits'
 import { AppError } from '../../src/domain/errors'
 import type { checkInInput, completeVisitInput, coverageInput } from '../../src/domain/schemas/visits'
 import { weekKey as weekKeyOf } from '../../src/domain/time'
-import type { Issue, Project, Visit } from '../../src/domain/types'
+import type { Project, Visit } from '../../src/domain/types'
 import type { IssueCard } from '../../src/domain/views'
 import { issueCardFor } from '../../src/domain/issue'
 import { viewerOf } from '../../src/domain/visibility'
 import { loadCalendar } from '../repo/calendars'
 import { agendaDraft, completeVisit } from '../../src/domain/visits'
-import { command, getDb } from '../runtime/cloud'
 import type { ActionContext } from '../runtime/entry'
-import { COLLECTIONS } from '../repo/collections'
+import { issueHeadsByIds, openIssueDeadlines } from '../repo/issues'
 import { loadVisit as loadVisitDoc, saveVisitStep, visitsOfWeek, weeklyCoverage } from '../repo/visits'
 import { requestDigest, requireSameRequest } from '../shared/requestDigest'
 import { checkAttachments } from '../files'
@@ -52,25 +51,15 @@ async function loadVisit(visitId: string, ctx: ActionContext, staffOnly: boolean
   return { visit, project }
 }
 
-const OPEN = ['submitted', 'dispatched', 'in_progress', 'awaiting_materials', 'under_review', 'resolved']
-
 export async function getVisit(input: { visitId: string }, ctx: ActionContext): Promise<Visit & { agendaDraft: string[]; issues: IssueCard[] }> {
   requireRole(ctx.caller, 'visits.get')
   const { visit } = await loadVisit(input.visitId, ctx, false)
-  const _ = command()
-  const issues = getDb().collection(COLLECTIONS.issues)
-  const [open, raised, { calendar }] = await Promise.all([
-    issues.where({ projectId: visit.projectId, state: _.in(OPEN) }).field({ title: true, state: true, answerDue: true, signForDue: true }).limit(100).get(),
-    visit.issueIds.length
-      ? issues.where({ _id: _.in(visit.issueIds.slice(0, 50)) }).field({ timeline: false, facts: false }).limit(50).get()
-      : Promise.resolve({ data: [] }),
-    loadCalendar(),
-  ])
-  const cards = (raised.data as Issue[]).map((i) => {
+  const [open, raised, { calendar }] = await Promise.all([openIssueDeadlines(visit.projectId), issueHeadsByIds(visit.issueIds), loadCalendar()])
+  const cards = raised.map((i) => {
     const issue = { ...i, timeline: [] }
     return issueCardFor(issue, viewerOf(issue, ctx.caller) ?? 'staff', ctx.now, calendar)
   })
-  return { ...visit, agendaDraft: agendaDraft(open.data as Issue[], ctx.now), issues: cards }
+  return { ...visit, agendaDraft: agendaDraft(open, ctx.now), issues: cards }
 }
 
 /** Every visit change is one conditional update on its version; CONFLICT (with the visit as it is now) when another came first. */

@@ -8,17 +8,16 @@ import type * as v from 'valibot'
 import { requireRole } from '../../src/domain/access'
 import { AppError } from '../../src/domain/errors'
 import type { listVisitsInput } from '../../src/domain/schemas/visits'
-import type { Caller, Issue, Project, Visit } from '../../src/domain/types'
+import type { Caller, Project, Visit } from '../../src/domain/types'
 import type { Page } from '../../src/domain/views'
 import { type IssueRef, type VisitRecord, type VisitSummary, buildVisitRecord, recordFileIds, recordIssueIds, showsPart, visitSummary } from '../../src/domain/visitRecord'
 import { type VisitViewer, visitViewerOf } from '../../src/domain/visibility'
 import { linksFor } from '../files'
-import { COLLECTIONS } from '../repo/collections'
+import { issueLabels } from '../repo/issues'
 import { loadProject } from '../repo/projects'
 import { teamName } from '../repo/teams'
 import { userName } from '../repo/users'
 import { loadVisit, visitsOfProject } from '../repo/visits'
-import { command, getDb } from '../runtime/cloud'
 import type { ActionContext } from '../runtime/entry'
 import { decodeOffsetCursor, encodeOffsetCursor } from '../shared/paging'
 
@@ -33,11 +32,7 @@ async function projectFor(projectId: string | undefined, caller: Caller, message
 }
 
 async function issueRefs(ids: string[]): Promise<Record<string, IssueRef>> {
-  if (ids.length === 0) return {}
-  const _ = command()
-  const { data } = await getDb().collection(COLLECTIONS.issues).where({ _id: _.in(ids.slice(0, 100)) })
-    .field({ _id: true, caseNo: true, title: true, state: true }).limit(100).get()
-  return Object.fromEntries((data as Issue[]).map((i) => [i._id, { _id: i._id, caseNo: i.caseNo ?? i._id.slice(-6), title: i.title, state: i.state }]))
+  return Object.fromEntries((await issueLabels(ids)).map((i) => [i._id, { _id: i._id, caseNo: i.caseNo ?? i._id.slice(-6), title: i.title, state: i.state }]))
 }
 
 async function authorOf(visit: Visit, viewer: VisitViewer): Promise<{ teamName?: string; completedByName?: string }> {
