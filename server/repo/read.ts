@@ -3,7 +3,7 @@
  * (valibot `looseObject`: extra fields pass, the fields the code relies on are checked with their
  * types). A stale or malformed record fails loudly here, at the boundary — logged with the
  * collection, the document id and the field, and thrown as an error the function entry answers as
- * INTERNAL — never as a wrong answer further on.
+ * STALE_RECORD (server/runtime/entry.ts) — never as a wrong answer further on.
  */
 import * as v from 'valibot'
 import type { CollectionName } from './collections'
