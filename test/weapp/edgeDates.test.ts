@@ -29,8 +29,8 @@ const EXPECTED: Record<EdgeDate, Expected> = {
   monthStartsTuesday: { oneDay: '12月2日 24:00', fiveDays: '12月8日 24:00', weeksBegun: ['2026-W49'] },
   // Mon 11-30: Tue 12-01; 12-01, 02, 03, 04, 07. November: W45–W48 (W44's Thursday is 10-29, W49's is 12-03: W49 has begun but is December's).
   mondayNov30: { oneDay: '12月1日 24:00', fiveDays: '12月7日 24:00', weeksBegun: ['2026-W45', '2026-W46', '2026-W47', '2026-W48'] },
-  // Thu 12-31 16:30: 元旦 2027 rests 01-01…03 (estimate); Mon 01-04; 01-04…08. December: W49–W53 (Thursday 12-31).
-  yearEnd: { oneDay: '1月4日 24:00', fiveDays: '1月8日 24:00', weeksBegun: ['2026-W49', '2026-W50', '2026-W51', '2026-W52', '2026-W53'] },
+  // Thu 12-31 16:30: 元旦 2027 rests 01-01…03 (estimate); Mon 01-04; 01-04…08 (a date in another year names it). December: W49–W53 (Thursday 12-31).
+  yearEnd: { oneDay: '2027年1月4日 24:00', fiveDays: '2027年1月8日 24:00', weeksBegun: ['2026-W49', '2026-W50', '2026-W51', '2026-W52', '2026-W53'] },
   // Fri 02-13 17:30: day 0 is the make-up Saturday 02-14; 春节 rests 02-15…23: Tue 02-24; 02-24, 25, 26, 27, Sat 02-28 (make-up). February: W06, W07 (W05's Thursday is 01-29).
   springFestivalEve: { oneDay: '2月24日 24:00', fiveDays: '2月28日 24:00', weeksBegun: ['2026-W06', '2026-W07'] },
   // Sat 02-14 (make-up working day): day 0 itself; then as above.
