@@ -1,30 +1,24 @@
 /**
  * A stale or malformed record fails loudly at the boundary (server/repo/read.ts): the function answers
- * STALE_RECORD — never a wrong answer built from a field that is not what the code relies on, never
- * a crash answered as INTERNAL — and the
- * local cloud's log names the collection, the document id and the field. The records are written
- * raw, from this process, with the real wx-server-sdk pointed at the local cloud (as a record an
- * older version, a console edit or an import left behind would be).
+ * STALE_RECORD — never a wrong answer built from a field that is not what the code relies on, never a
+ * crash answered as INTERNAL — and the local cloud's log names the collection, the document id and the
+ * field. The records are written raw, from this process, with the real wx-server-sdk pointed at the
+ * file's local cloud (as a record an older version, a console edit or an import left behind would be).
  */
-import { type App, type Caller, startApp } from './support/app'
-import { type World, buildWorld } from './support/world'
+import type { Caller } from './support/app'
+import { useApiWorld } from './support/world'
 import { useLocalCloudEnv } from '../support/localCloud'
 
 jest.setTimeout(120_000)
 
-let app: App
-let w: World
+const { app, w } = useApiWorld()
 let db: any
-beforeAll(async () => {
-  app = await startApp()
-  w = await buildWorld(app)
+beforeAll(() => {
   useLocalCloudEnv(app.cloud)
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const cloud = require('wx-server-sdk')
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
   db = cloud.database()
 })
-afterAll(() => app?.stop())
 
 const writeRaw = (collection: string, id: string, data: Record<string, unknown>) => db.collection(collection).doc(id).set({ data })
 const removeRaw = (collection: string, id: string) => db.collection(collection).doc(id).remove()
