@@ -9,7 +9,7 @@ import type { IssueCard } from '../../src/domain/views'
 import { command, getDb } from '../runtime/cloud'
 import type { ActionContext } from '../runtime/entry'
 import { COLLECTIONS } from '../repo/collections'
-import { loadCalendar } from '../shared/calendar'
+import { loadCalendar } from '../repo/calendars'
 import { runPipeline } from './aggregate'
 
 const PAGE = 1000

@@ -23,7 +23,7 @@ import type { Department, Project, Team } from '../../src/domain/types'
 import { getDb } from '../runtime/cloud'
 import type { ActionContext } from '../runtime/entry'
 import { COLLECTIONS } from '../repo/collections'
-import { loadCalendar } from '../shared/calendar'
+import { loadCalendar } from '../repo/calendars'
 import { runPipeline } from './aggregate'
 
 export async function allProjects(): Promise<Project[]> {

@@ -14,11 +14,9 @@ import type { CalendarView } from '../../src/domain/contract/org'
 import { AppError } from '../../src/domain/errors'
 import type { calendarYearInput } from '../../src/domain/schemas/org'
 import { ymdOf } from '../../src/domain/time'
-import { getDb } from '../runtime/cloud'
 import type { ActionContext } from '../runtime/entry'
-import { COLLECTIONS } from '../repo/collections'
 import { recomputeOpenDeadlines } from '../issues/sweep'
-import { loadCalendar } from '../shared/calendar'
+import { loadCalendar, saveCalendarYear } from '../repo/calendars'
 
 /** A year as the layer that decides it has it: the zone's entry, the package's data or the estimate. */
 function effectiveArrangement(year: number, basis: CalendarBasis, entered: YearArrangement | undefined): YearArrangement {
@@ -59,7 +57,7 @@ export async function setCalendarYear(input: v.InferOutput<typeof calendarYearIn
   const valid = validateArrangementEntry(input.arrangement)
   if (!valid.ok) throw withinArrangement(valid.error)
   const arrangement = { ...valid.value, enteredBy: ctx.openid, enteredAt: ctx.now }
-  await getDb().collection(COLLECTIONS.calendars).doc(String(arrangement.year)).set({ data: arrangement })
+  await saveCalendarYear(arrangement)
   const { arrangements } = await loadCalendar()
   const result = await recomputeOpenDeadlines(buildCalendar(arrangements), ctx.now)
   return { year: arrangement.year, issuesMoved: result.changed }
