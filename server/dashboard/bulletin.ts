@@ -1,5 +1,5 @@
 import type * as v from 'valibot'
-import { requireRole } from '../../src/domain/access'
+import { requireRole } from '../runtime/guards'
 import { type BulletinPeriod, bulletinKeyAt, bulletinPeriod } from '../../src/domain/bulletin'
 import type { BulletinView } from '../../src/domain/contract/dashboard'
 import { AppError } from '../../src/domain/errors'

@@ -1,5 +1,5 @@
 import type * as v from 'valibot'
-import { requireRole } from '../../src/domain/access'
+import { requireRole } from '../runtime/guards'
 import { issueCardFor } from '../../src/domain/issue'
 import { type IssueFacts, drill as drillFacts, matchStage } from '../../src/domain/metrics'
 import { resolvePeriod } from '../../src/domain/period'

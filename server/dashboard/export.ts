@@ -1,5 +1,5 @@
 import type * as v from 'valibot'
-import { requireRole } from '../../src/domain/access'
+import { requireRole } from '../runtime/guards'
 import { CATEGORIES, LADDER_NAMES, RATING_NAMES, RESOLUTION_NAMES, STATE_NAMES } from '../../src/domain/issue'
 import { periodWeeks } from '../../src/domain/metrics'
 import { maskPhonesIn } from '../../src/domain/masking'

@@ -1,5 +1,5 @@
 import type * as v from 'valibot'
-import { requireRole } from '../../src/domain/access'
+import { requireRole } from '../runtime/guards'
 import { estimateNotice } from '../../src/domain/calendar'
 import type { DashboardView } from '../../src/domain/contract/dashboard'
 import {

@@ -8,7 +8,7 @@
  * the same id with another body is IDEMPOTENCY_MISMATCH. The case number is the year's highest + 1
  * under a unique index: two raises at once cannot share one, the second takes the next.
  */
-import { requireVisibleProject } from '../../src/domain/access'
+import { requireVisibleProject } from '../runtime/guards'
 import { AppError } from '../../src/domain/errors'
 import { OPEN_STATES, caseNoRange, caseYearOf, createIssue, nextCaseNo } from '../../src/domain/issue'
 import { pendingNoticeOf } from '../../src/domain/issue/notices'

@@ -1,5 +1,5 @@
 import type * as v from 'valibot'
-import { requireRole } from '../../src/domain/access'
+import { requireRole } from '../runtime/guards'
 import type { InviteStatus, InviteView } from '../../src/domain/contract/org'
 import { AppError } from '../../src/domain/errors'
 import type { createInviteInput } from '../../src/domain/schemas/org'

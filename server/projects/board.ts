@@ -1,4 +1,4 @@
-import { requireRole, requireVisibleProject } from '../../src/domain/access'
+import { requireRole, requireVisibleProject } from '../runtime/guards'
 import { issueCardFor } from '../../src/domain/issue'
 import { viewerOf, visitViewerOf } from '../../src/domain/visibility'
 import { weekBounds, weekKey } from '../../src/domain/time'

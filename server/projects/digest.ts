@@ -2,7 +2,7 @@
  * The weekly digest card and the record of its sharing. The figures come from the board itself
  * (one function), so the card a member shares says exactly what the board shows.
  */
-import { requireRole, requireVisibleProject } from '../../src/domain/access'
+import { requireRole, requireVisibleProject } from '../runtime/guards'
 import { type DigestCard, type DigestShared, digestCard } from '../../src/domain/digest'
 import { weekKey } from '../../src/domain/time'
 import type { ActionContext } from '../runtime/entry'

@@ -1,5 +1,6 @@
 import type * as v from 'valibot'
-import { canRunProject, requireRole, requireVisibleProject } from '../../src/domain/access'
+import { canRunProject } from '../../src/domain/access'
+import { requireRole, requireVisibleProject } from '../runtime/guards'
 import type { ShareTicket } from '../../src/domain/contract/projects'
 import { AppError } from '../../src/domain/errors'
 import type { createProjectInput, listProjectsInput, unbindGroupInput, updateProjectInput } from '../../src/domain/schemas/projects'

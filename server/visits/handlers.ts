@@ -1,5 +1,6 @@
 import type * as v from 'valibot'
-import { canRunProject, requireRole, requireVisibleProject } from '../../src/domain/access'
+import { canRunProject } from '../../src/domain/access'
+import { requireRole, requireVisibleProject } from '../runtime/guards'
 import type { CoverageRow, MyWeekVisit } from '../../src/domain/contract/visits'
 import { AppError } from '../../src/domain/errors'
 import type { checkInInput, completeVisitInput, coverageInput } from '../../src/domain/schemas/visits'
@@ -90,7 +91,9 @@ export async function complete(input: v.InferOutput<typeof completeVisitInput>, 
   const { visit } = await loadVisit(input.visitId, ctx, true)
   const { visitId: _v, ...log } = input
   const digest = requestDigest({ ...log, clientRequestId: undefined })
-  const completed = completeVisit(visit, log, ctx.openid, ctx.now)
+  const outcome = completeVisit(visit, log, ctx.openid, ctx.now)
+  if (!outcome.ok) throw outcome.error
+  const completed = outcome.value
   const { replay } = completed
   const after: Visit = replay ? completed.visit : { ...completed.visit, requestDigest: digest }
   const issueCtx = followUpCtx(ctx.now, ctx.user?.name)

@@ -5,7 +5,7 @@
  * liaison, another team — reads NOT_FOUND, so a probe by id learns nothing.
  */
 import type * as v from 'valibot'
-import { requireRole } from '../../src/domain/access'
+import { requireRole } from '../runtime/guards'
 import { AppError } from '../../src/domain/errors'
 import type { listVisitsInput } from '../../src/domain/schemas/visits'
 import type { Caller, Project, Visit } from '../../src/domain/types'
