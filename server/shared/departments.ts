@@ -1,5 +1,5 @@
 import type { Department, User } from '../../src/domain/types'
-import { command, getDb } from '../runtime/cloud'
+import { getDb } from '../runtime/cloud'
 import { COLLECTIONS } from '../repo/collections'
 
 export interface DepartmentBook {
@@ -26,17 +26,6 @@ function bookOf(list: Department[], counts: Map<string, number>): DepartmentBook
     exists: (id) => byId.has(id),
     hasHandler: (id) => byId.has(id) && (counts.get(id) ?? 0) > 0,
   }
-}
-
-/** The named departments and their handlers, in one parallel read. */
-export async function loadDepartments(ids: readonly string[]): Promise<DepartmentBook> {
-  const unique = [...new Set(ids.filter(Boolean))]
-  if (!unique.length) return bookOf([], new Map())
-  const [{ data }, counts] = await Promise.all([
-    getDb().collection(COLLECTIONS.departments).where({ _id: command().in(unique) }).limit(100).get(),
-    handlerCounts(),
-  ])
-  return bookOf(data as Department[], counts)
 }
 
 export const departmentNames = (book: DepartmentBook, ids: readonly string[]): Record<string, string> =>

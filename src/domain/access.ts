@@ -53,8 +53,6 @@ export function requireRole(caller: Pick<Caller, 'roles'>, action: GuardedAction
   if (!mayTake(caller, action)) throw new AppError('FORBIDDEN', '您没有权限执行此操作')
 }
 
-export const isManager = (c: Pick<Caller, 'roles'>): boolean => c.roles.includes('manager')
-
 /** A project is visible to managers, its service team and the members of its WeChat group. */
 export function canSeeProject(caller: Caller, project: Pick<Project, '_id' | 'teamId'>): boolean {
   if (caller.roles.includes('manager')) return true

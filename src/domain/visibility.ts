@@ -14,14 +14,6 @@ export const VIEWERS: readonly Viewer[] = ['liaison', 'staff', 'lead', 'assist',
 
 export type Exposure = 'shown' | 'masked' | 'own' | 'absent'
 
-export const VIEWER_NAMES: Record<Viewer, string> = {
-  liaison: '企业联络员（本项目）',
-  staff: '服务专员（本项目团队）',
-  lead: '主办部门',
-  assist: '协办部门',
-  manager: '管理者',
-}
-
 export type IssuePart =
   | 'texts' // title, description, category, photos
   | 'raiserName'

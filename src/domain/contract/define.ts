@@ -26,10 +26,3 @@ export type OutputOf<A> = A extends ActionSpec<any, infer O> ? O : never
  * (`now`, epoch ms): the mini-program reads "now" from it, never from the phone's own clock.
  */
 export type Envelope<T> = ({ ok: true; data: T } | { ok: false; error: AppErrorShape }) & { now?: number }
-
-/** The event the mini-program sends. CloudIDs travel as extra TOP-LEVEL fields (the platform only resolves those). */
-export interface FunctionEvent {
-  action: string
-  input?: unknown
-  [cloudIdField: string]: unknown
-}

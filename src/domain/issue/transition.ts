@@ -21,7 +21,7 @@ import { STATE_NAMES } from './labels'
 import type { Planner } from './plan'
 import * as flow from './rules-flow'
 import * as manage from './rules-manage'
-import { type Command, CommandSchema, type SystemCommand, type UserCommand, type UserCommandInput, type VisitCommand } from './schemas'
+import { type Command, CommandSchema, type SystemCommand, type UserCommandInput, type VisitCommand } from './schemas'
 
 export interface Step {
   issue: Issue
@@ -121,4 +121,4 @@ export function transition(
   return ok({ issue: apply(issue, event), event })
 }
 
-export type { UserCommand, UserCommandInput, SystemCommand }
+export type { UserCommandInput, SystemCommand }

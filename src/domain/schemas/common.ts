@@ -24,7 +24,6 @@ export const weekKey = v.pipe(
   v.regex(/^\d{4}-W\d{2}$/, '周次格式应为 2026-W48'),
   v.check(isWeekKey, '该年没有这一周（ISO 周次为 W01 起，最多 W52 或 W53）'),
 )
-export const ymd = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'))
 export const clientRequestId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号不正确'))
 export const epochMs = v.pipe(v.number('应为数字'), v.integer(), v.minValue(946684800000), v.maxValue(4102444800000))
 export const location = v.object({
