@@ -1,5 +1,6 @@
 /** The issue desk's domain core: lifecycle table, transitions, deadlines, ladder, labels, privacy. */
-export { type IssueCtx, availableActions, resolveActor } from './access'
+export { availableActions, resolveActor } from './access'
+export type { IssueCtx } from './context'
 export { replay } from './apply'
 export { createIssue } from './create'
 export { LADDER_RANK, isOverdue, ladderFor, runningDeadline } from './ladder'
