@@ -45,7 +45,7 @@ export class FunctionLoader {
 
   /** Names of folders that hold an index.js. */
   list(): string[] {
-    let names: string[] = []
+    let names: string[]
     try {
       names = fs.readdirSync(this.functionsDir)
     } catch {

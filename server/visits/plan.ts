@@ -30,7 +30,7 @@ export async function planWeek(weekKey: string, now: number, teamId?: string): P
   const { calendar } = await loadCalendar()
   const visits = getDb().collection(COLLECTIONS.visits)
   const _ = command()
-  let created = 0
+  const created = 0
   for (let attempt = 0; attempt < 2; attempt++) {
     const existing = new Set<string>()
     for (let i = 0; i < projects.length; i += PAGE) {

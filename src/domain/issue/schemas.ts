@@ -20,6 +20,7 @@ export const FilesSchema = v.pipe(v.array(FileIdSchema), v.maxLength(MAX_FILES, 
 export const TEXT_LIMITS = { title: 50, description: 2000, reason: 500, answer: 2000, materials: 2000, note: 1000, opinion: 2000 } as const
 
 /** C0 controls and DEL, except tab and line breaks. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
 const noControlChars = v.check((s: string) => !CONTROL_CHARS.test(s), '不能包含控制字符')
 const text = (max: number, what: string) =>

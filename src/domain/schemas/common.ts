@@ -3,6 +3,7 @@ import * as v from 'valibot'
 import { isWeekKey } from '../time'
 
 /** C0 controls and DEL, except tab and line breaks (which long texts may hold). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 export const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
 /** A one-line value (keywords, names): no line breaks or tabs either. */
 const LINE_BREAKS = /[\t\n\r]/

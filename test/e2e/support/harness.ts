@@ -26,7 +26,6 @@ export const UI_WAIT = 20_000
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
 
 // serve-static.mjs is plain JS shared with `npm start`; its one export, typed here.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { serveStatic } = require('../../../scripts/serve-static.mjs') as { serveStatic: (root: string, port?: number) => Promise<{ server: Server; port: number }> }
 
 export interface E2EOptions {
