@@ -17,9 +17,9 @@ export const action =
   <S extends v.GenericSchema>(input: S): ActionSpec<S, O> => ({ input })
 
 export type FunctionContract = Record<string, ActionSpec>
-export type InputOf<A> = A extends ActionSpec<infer S, any> ? v.InferInput<S> : never
-export type ParsedInputOf<A> = A extends ActionSpec<infer S, any> ? v.InferOutput<S> : never
-export type OutputOf<A> = A extends ActionSpec<any, infer O> ? O : never
+export type InputOf<A> = A extends ActionSpec<infer S, unknown> ? v.InferInput<S> : never
+export type ParsedInputOf<A> = A extends ActionSpec<infer S, unknown> ? v.InferOutput<S> : never
+export type OutputOf<A> = A extends ActionSpec<v.GenericSchema, infer O> ? O : never
 
 /**
  * What every function returns: a result or one error shape, with the server's time of the call
