@@ -8,6 +8,7 @@ import { APPID } from './env'
 import { STORAGE_DENIED_ERRCODE } from './storage/storageRules'
 import { EJSON } from 'bson'
 import { parseFaultSpec } from './faults'
+import { restoreSnapshot, takeSnapshot } from './snapshot'
 
 type Handler = (s: Services, req: IncomingMessage, res: ServerResponse, url: URL, params: string[]) => Promise<void> | void
 
@@ -33,6 +34,8 @@ const routes: Route[] = [
   { method: 'GET', pattern: /^\/dev\/faults$/, handler: (s, _q, res) => sendJson(res, 200, { faults: s.faults.list() }) },
   { method: 'POST', pattern: /^\/dev\/faults$/, handler: armFault },
   { method: 'DELETE', pattern: /^\/dev\/faults$/, handler: (s, _q, res) => { s.faults.clear(); sendJson(res, 200, { ok: true }) } },
+  { method: 'POST', pattern: /^\/dev\/snapshot$/, handler: (s, _q, res) => sendJson(res, 200, takeSnapshot(s)) },
+  { method: 'POST', pattern: /^\/dev\/restore$/, handler: restore },
 ]
 
 export function matchDevRoute(method: string, pathname: string): { handler: Handler; params: string[] } | undefined {
@@ -168,6 +171,11 @@ async function reset(s: Services, _req: IncomingMessage, res: ServerResponse) {
   s.clock.reset()
   s.faults.clear()
   sendJson(res, 200, { ok: true })
+}
+
+async function restore(s: Services, req: IncomingMessage, res: ServerResponse) {
+  await restoreSnapshot(s, parseJson(await readBody(req, 512 * 1024 * 1024)))
+  sendJson(res, 200, { ok: true, now: s.clock.now() })
 }
 
 function decodeParam(text: string): string {

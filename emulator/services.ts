@@ -12,6 +12,8 @@ export interface DatabaseLike {
   handles(action: string): boolean
   handle(action: string, body: any, ctx: { seqId?: string; receivedAt?: number }): Promise<any>
   reset(): Promise<void>
+  capture(): { created: string[]; documents: string[] }
+  restore(captured: { created: string[]; documents: string[] }): Promise<void>
   metrics(): any
   takeStats(seqPrefix: string): { roundTrips: number; docsExamined: number; docsReturned: number; replyTrips?: number; replyDepth?: number; afterTrips?: number }
 }

@@ -1,7 +1,7 @@
 // DatabaseService: the local cloud's database, answering the real wx-server-sdk's `database.*` actions.
 // See README.md in this folder for the spec format and the deliberate deviations from the cloud.
 import { randomBytes } from 'crypto'
-import { DbError } from './codec'
+import { DbError, decodeLine, encodeLine } from './codec'
 import { handlers } from './actions'
 import { Journal } from './journal'
 import { DbMetrics, InvocationTrips, Metrics, Work } from './metrics'
@@ -100,6 +100,22 @@ export class DatabaseService {
 
   metrics(): DbMetrics {
     return this.counters.snapshot()
+  }
+
+  /** Every document and run-time collection, each document as one lossless line (POST /dev/snapshot). */
+  capture(): { created: string[]; documents: string[] } {
+    if (!this.store) throw new DbError('RESOURCE_NOT_INITIAL', 'database service is not started')
+    return { created: this.store.created(), documents: Array.from(this.store.allDocs(), (entry) => encodeLine(entry)) }
+  }
+
+  /** reset(), then exactly the captured documents and collections, written to disk as a snapshot (POST /dev/restore). */
+  async restore(captured: { created: string[]; documents: string[] }): Promise<void> {
+    const entries = captured.documents.map((line) => decodeLine(line) as { c: string; d: any })
+    await this.reset()
+    const store = this.store!
+    for (const name of captured.created) store.replay(store.seq, [{ t: 'create', c: name }])
+    for (const { c, d } of entries) store.replay(store.seq, [{ t: 'put', c, doc: d }])
+    this.compact()
   }
 
   takeStats(seqPrefix: string): InvocationTrips {

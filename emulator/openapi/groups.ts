@@ -8,7 +8,7 @@ export const CLOUD_ID_TTL_MS = 5 * 60 * 1000
 
 interface GroupRecord { openGId: string; name: string; createdAt: number }
 interface CloudIdRecord { openGId: string; issuedAt: number }
-interface GroupTable { groups: Record<string, GroupRecord>; cloudIds: Record<string, CloudIdRecord> }
+export interface GroupTable { groups: Record<string, GroupRecord>; cloudIds: Record<string, CloudIdRecord> }
 
 export type CloudIdResolution =
   | { ok: true; json: { cloudID: string; data: Record<string, unknown> } }
@@ -61,6 +61,15 @@ export class GroupDirectory {
   reset(): void {
     this.table = { groups: {}, cloudIds: {} }
     this.file.remove()
+  }
+
+  capture(): GroupTable {
+    return structuredClone(this.table)
+  }
+
+  restore(table: GroupTable): void {
+    this.table = { groups: { ...table.groups }, cloudIds: { ...table.cloudIds } }
+    this.file.write(this.table)
   }
 
   private issue(openGId: string): string {

@@ -26,4 +26,13 @@ export class Outbox {
   clear(): void {
     this.entries = []
   }
+
+  capture(): { entries: OutboxEntry[]; nextId: number } {
+    return structuredClone({ entries: this.entries, nextId: this.nextId })
+  }
+
+  restore(captured: { entries: OutboxEntry[]; nextId: number }): void {
+    this.entries = structuredClone(captured.entries)
+    this.nextId = captured.nextId
+  }
 }

@@ -3,7 +3,7 @@
 import path from 'node:path'
 import { JsonFile } from '../jsonFile'
 
-type CreditTable = Record<string, Record<string, number>> // openid → templateId → remaining
+export type CreditTable = Record<string, Record<string, number>> // openid → templateId → remaining
 
 export class SubscriptionLedger {
   private readonly file: JsonFile<CreditTable>
@@ -40,5 +40,14 @@ export class SubscriptionLedger {
   reset(): void {
     this.credits = {}
     this.file.remove()
+  }
+
+  capture(): CreditTable {
+    return structuredClone(this.credits)
+  }
+
+  restore(credits: CreditTable): void {
+    this.credits = structuredClone(credits)
+    this.file.write(this.credits)
   }
 }

@@ -68,6 +68,33 @@ export class StorageService {
     this.metaFile.write(this.meta)
   }
 
+  /** Every file (cloud path → bytes, base64) and its owner; the signing key is not part of it. */
+  capture(): { files: Record<string, string>; owners: Record<string, string> } {
+    const files: Record<string, string> = {}
+    const walk = (dir: string): void => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name)
+        if (entry.isDirectory()) walk(full)
+        else if (entry.isFile()) files[path.relative(this.root, full).split(path.sep).join('/')] = fs.readFileSync(full).toString('base64')
+      }
+    }
+    if (fs.existsSync(this.root)) walk(this.root)
+    return { files, owners: { ...this.meta.owners } }
+  }
+
+  /** reset(), then exactly the captured files and owners. */
+  restore(captured: { files: Record<string, string>; owners: Record<string, string> }): void {
+    this.reset()
+    for (const [cloudPath, base64] of Object.entries(captured.files)) {
+      const file = path.resolve(this.root, cloudPath)
+      if (!file.startsWith(this.root + path.sep)) throw new Error(`a snapshot file outside storage: ${cloudPath}`)
+      fs.mkdirSync(path.dirname(file), { recursive: true })
+      fs.writeFileSync(file, Buffer.from(base64, 'base64'))
+    }
+    this.meta.owners = { ...captured.owners }
+    this.metaFile.write(this.meta)
+  }
+
   fileIdFor(cloudPath: string): string {
     return FILE_ID_PREFIX + cloudPath
   }

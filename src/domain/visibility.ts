@@ -14,6 +14,15 @@ export const VIEWERS: readonly Viewer[] = ['liaison', 'staff', 'lead', 'assist',
 
 export type Exposure = 'shown' | 'masked' | 'own' | 'absent'
 
+/** The viewers' names in the README's who-sees-what table (scripts/docs/whoSeesWhat.ts). */
+export const VIEWER_NAMES: Record<Viewer, string> = {
+  liaison: '企业联络员（本项目）',
+  staff: '服务专员（本项目团队）',
+  lead: '主办部门',
+  assist: '协办部门',
+  manager: '管理者',
+}
+
 export type IssuePart =
   | 'texts' // title, description, category, photos
   | 'raiserName'

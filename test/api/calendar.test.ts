@@ -1,16 +1,9 @@
 import { ymdOf } from '../../src/domain/time'
-import { type App, startApp } from './support/app'
-import { buildWorld, requestId, type World } from './support/world'
+import { requestId, useApiWorld } from './support/world'
 
 jest.setTimeout(120_000)
 
-let app: App
-let w: World
-beforeAll(async () => {
-  app = await startApp()
-  w = await buildWorld(app)
-})
-afterAll(() => app?.stop())
+const { app, w } = useApiWorld()
 
 const setClock = (iso: string) =>
   app.cloud.fetchJson('/dev/clock', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: Date.parse(iso) }) })

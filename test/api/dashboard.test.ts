@@ -1,11 +1,10 @@
 import { computeMetrics, type IssueFacts } from '../../src/domain/metrics'
-import { type App, startApp, unindexedQueries } from './support/app'
-import { buildWorld, requestId, type World } from './support/world'
+import { unindexedQueries } from './support/app'
+import { requestId, useApiWorld, type World } from './support/world'
 
 jest.setTimeout(180_000)
 
-let app: App
-let w: World
+const { app, w } = useApiWorld()
 const CHECKS = { solved: true, allAsksAnswered: true, enterpriseContacted: true, dateForRemaining: true }
 const DAY = 86_400_000
 
@@ -24,12 +23,6 @@ async function summaryWithStats(period: { from: number; to: number }, groupBy?: 
   const res = await app.cloud.call('dashboard', { action: 'summary', input: { period, groupBy } }, w.manager.openid)
   return { view: res.result.data, stats: res.stats }
 }
-
-beforeAll(async () => {
-  app = await startApp()
-  w = await buildWorld(app)
-})
-afterAll(() => app?.stop())
 
 describe('the managers\' dashboard', () => {
   const period = () => ({ from: w.now - 30 * DAY, to: w.now + DAY })

@@ -5,18 +5,22 @@
  * replay of its timeline.
  */
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import type { IssueDetail } from '../../src/domain/contract/issues'
 import type { Issue, Visit } from '../../src/domain/types'
 import { weekKey } from '../../src/domain/time'
-import { type App, type Caller, startApp, stepRequestId } from './support/app'
-import { type Ack, attempt, fireJobs, issueInvariantProblems, issuesOf, lifecycleOf, resetClock, setClock, sleep, startAppWithFunctions } from './support/hostileFaults'
-import { buildWorld, requestId, type World } from './support/world'
+import { type App, type Caller, stepRequestId } from './support/app'
+import { type Ack, attempt, fireJobs, issueInvariantProblems, issuesOf, lifecycleOf, productFunctionsCopy, resetClock, setClock, sleep } from './support/hostileFaults'
+import { requestId, useApiWorld } from './support/world'
 
 jest.setTimeout(90_000)
 
-const tmpDir = (name: string) => fs.mkdtempSync(path.join(os.tmpdir(), `faults-${name}-`))
+/**
+ * One local cloud for the whole file, killed and restarted where a scenario says so; each describe
+ * block starts from the world restored. It serves a copy of the product's bundles, so the time-limit
+ * scenario can tighten a function's config.json (deployment config, not code) and put it back.
+ */
+const FAULTS = { functions: productFunctionsCopy }
 const DAY = 86_400_000
 const ROUNDS = 3
 const CATEGORIES = ['policy', 'approval', 'hiring', 'finance', 'land', 'utilities', 'environment', 'safety', 'ip', 'market', 'other']
@@ -30,17 +34,9 @@ const actEvent = (issueId: string, expectedVersion: number, command: Record<stri
 const dispatchTo = (departmentId: string) => ({ action: 'dispatch', leadDepartmentId: departmentId, category: 'approval', complexity: 'normal' })
 
 describe('the local cloud killed with SIGKILL mid-write', () => {
-  let app: App
-  let w: World
-  const dataDir = tmpDir('kill')
-  afterAll(async () => {
-    await app?.stop()
-    fs.rmSync(dataDir, { recursive: true, force: true })
-  })
+  const { app, w } = useApiWorld(FAULTS)
 
   it('keeps every acknowledged raise and step, half-applies none, and a retry with the same ids duplicates nothing', async () => {
-    app = await startApp({ dataDir })
-    w = await buildWorld(app)
     type Entry = { kind: 'raise' | 'act'; by: Caller; event: any; ack: Ack<IssueDetail> }
     const log: Entry[] = []
     const submitted: { issue: string; project: string }[] = []
@@ -83,7 +79,9 @@ describe('the local cloud killed with SIGKILL mid-write', () => {
       raiser(w.staffA, w.project._id, 'sa'), raiser(w.staffB, w.otherProject._id, 'sb'),
       dispatcher(w.staffA, w.project._id), dispatcher(w.staffB, w.otherProject._id), signer(), signer(),
     ])
-    await sleep(2000)
+    // Killed as soon as there is traffic enough to judge, 2 s at most: writes are in flight either way.
+    const ackedOf = (kind: Entry['kind']) => log.filter((e) => e.kind === kind && e.ack.status === 'ok').length
+    for (const t0 = performance.now(); performance.now() - t0 < 2000 && (ackedOf('raise') < 12 || ackedOf('act') < 6);) await sleep(20)
     await app.cloud.kill9()
     dead = true
     await clients
@@ -127,20 +125,16 @@ describe('the local cloud killed with SIGKILL mid-write', () => {
 })
 
 describe('a function cut off by its time limit mid-action', () => {
-  let app: App
-  let w: World
-  let functionsDir: string
+  const { app, w } = useApiWorld(FAULTS)
+  // The product's own bundles, deployed with a time limit the test can tighten (config, not code).
+  const configFile = () => path.join(app.cloud.functionsDir, 'issues/config.json')
+  let deployed = ''
   const setIssuesTimeout = (seconds: number) =>
-    fs.writeFileSync(path.join(functionsDir, 'issues/config.json'), JSON.stringify({ timeout: seconds, memorySize: 256, permissions: { openapi: ['subscribeMessage.send'] } }))
-  beforeAll(async () => {
-    // The product's own bundles, deployed with a time limit the test can tighten (config, not code).
-    ;({ app, functionsDir } = await startAppWithFunctions())
-    w = await buildWorld(app)
+    fs.writeFileSync(configFile(), JSON.stringify({ timeout: seconds, memorySize: 256, permissions: { openapi: ['subscribeMessage.send'] } }))
+  beforeAll(() => {
+    deployed = fs.readFileSync(configFile(), 'utf8')
   })
-  afterAll(async () => {
-    await app?.stop()
-    fs.rmSync(functionsDir, { recursive: true, force: true })
-  })
+  afterAll(() => fs.writeFileSync(configFile(), deployed))
 
   it('a raise or a step retried after a timeout (the client gave up) is applied exactly once, and a visit keeps its issue link', async () => {
     const week = weekKey(w.now)
@@ -215,13 +209,7 @@ describe('a function cut off by its time limit mid-action', () => {
 })
 
 describe('the same request delivered twice, and racing actors', () => {
-  let app: App
-  let w: World
-  beforeAll(async () => {
-    app = await startApp()
-    w = await buildWorld(app)
-  })
-  afterAll(() => app?.stop())
+  const { app, w } = useApiWorld(FAULTS)
 
   const raise = () => w.liaison.call('issues', 'raise', raiseInput(w.project._id, requestId()) as any)
 
@@ -305,19 +293,10 @@ describe('the same request delivered twice, and racing actors', () => {
 })
 
 describe('the hourly job killed half-way', () => {
-  const dataDir = tmpDir('jobs')
-  const cleanDir = tmpDir('jobs-clean')
-  let app: App
-  let clean: App | undefined
-  afterAll(async () => {
-    await app?.stop()
-    await clean?.stop()
-    for (const dir of [dataDir, cleanDir]) fs.rmSync(dir, { recursive: true, force: true })
-  })
+  const { app, w } = useApiWorld(FAULTS)
+  const visits = async (a: App) => (await a.cloud.fetchJson('/dev/db/visits')).body.documents.map((x: Visit) => [x._id, x.status]).sort()
 
   it('run again after the crash, it ends where one clean run on the same starting data ends: no escalation or auto-close twice', async () => {
-    app = await startApp({ dataDir })
-    const w = await buildWorld(app)
     // Three weeks ago, on a Tuesday morning (Shanghai): issues raised and dispatched, others solved on the spot.
     const base = new Date(w.now - 21 * DAY)
     base.setUTCDate(base.getUTCDate() - ((base.getUTCDay() + 5) % 7)) // back to Tuesday
@@ -335,9 +314,8 @@ describe('the hourly job killed half-way', () => {
     await resetClock(app)
     const jobTime = new Date(Math.ceil((await app.now()) / DAY) * DAY + 2 * 3_600_000).toISOString() // tomorrow 10:00 Shanghai
 
-    // The same starting data, copied while the local cloud is stopped.
-    await app.cloud.stop()
-    fs.cpSync(dataDir, cleanDir, { recursive: true })
+    // The same starting data, kept for the clean run below; each run starts in a fresh process (cold instances).
+    const startingData = await app.cloud.snapshot()
     await app.cloud.restart()
 
     const touched = (issues: Issue[]) => issues.filter((i) => i.timeline.some((e) => e.action === 'escalate' || e.action === 'auto_close')).length
@@ -357,19 +335,22 @@ describe('the hourly job killed half-way', () => {
     const second = await fireJobs(app, jobTime)
     expect(second.status).toBe(200)
     expect(second.body.result).toMatchObject({ ok: true })
-
-    clean = await startApp({ dataDir: cleanDir })
-    const once = await fireJobs(clean, jobTime)
-    expect(once.body.result).toMatchObject({ ok: true })
-    const [recovered, reference] = [await issuesOf(app), await issuesOf(clean)]
+    const recovered = await issuesOf(app)
     expect(issueInvariantProblems(recovered)).toEqual([])
-    expect(lifecycleOf(recovered)).toEqual(lifecycleOf(reference))
-    expect(touched(reference)).toBe(N)
     for (const i of recovered) expect(i.timeline.filter((e) => e.action === 'escalate' || e.action === 'auto_close').length).toBeLessThanOrEqual(1)
     // A third run changes nothing.
     await fireJobs(app, jobTime)
-    expect(lifecycleOf(await issuesOf(app))).toEqual(lifecycleOf(reference))
-    const visits = async (a: App) => (await a.cloud.fetchJson('/dev/db/visits')).body.documents.map((x: Visit) => [x._id, x.status]).sort()
-    expect(await visits(app)).toEqual(await visits(clean))
+    const third = { lifecycle: lifecycleOf(await issuesOf(app)), visits: await visits(app) }
+    expect(third.lifecycle).toEqual(lifecycleOf(recovered))
+
+    // The clean run: the same starting data, a fresh process, one firing.
+    await app.cloud.restore(startingData)
+    await app.cloud.restart()
+    const once = await fireJobs(app, jobTime)
+    expect(once.body.result).toMatchObject({ ok: true })
+    const reference = await issuesOf(app)
+    expect(touched(reference)).toBe(N)
+    expect(lifecycleOf(recovered)).toEqual(lifecycleOf(reference))
+    expect(third.visits).toEqual(await visits(app))
   })
 })

@@ -4,24 +4,14 @@
  * unguessable name, a link that lives minutes, deleted by the hourly job after a day.
  */
 import { ATTACHMENT_LINK_SECONDS, EXPORT_LINK_SECONDS } from '../../src/domain/uploads'
-import { type App, MANAGER, dumpCollections, startApp, unindexedQueries } from './support/app'
+import { MANAGER, dumpCollections, unindexedQueries } from './support/app'
 import { PROBE, filesProbeFunctions } from './support/filesProbe'
-import { buildWorld, type World } from './support/world'
+import { useApiWorld } from './support/world'
 
 jest.setTimeout(180_000)
 
-let app: App
-let w: World
-let functions: { dir: string; remove(): void }
-beforeAll(async () => {
-  functions = await filesProbeFunctions()
-  app = await startApp({ functionsDir: functions.dir })
-  w = await buildWorld(app)
-})
-afterAll(async () => {
-  await app?.stop()
-  functions?.remove()
-})
+// The product's functions plus the test-only filesProbe (server/files as the product bundles it).
+const { app, w } = useApiWorld({ functions: filesProbeFunctions })
 
 const DAY = 86_400_000
 let counter = 0

@@ -1,15 +1,9 @@
-import { type App, MANAGER, startApp, unindexedQueries } from './support/app'
-import { bindAndEnter, buildWorld, groupCloudId, newGroup, type World } from './support/world'
+import { MANAGER, unindexedQueries } from './support/app'
+import { bindAndEnter, groupCloudId, newGroup, useApiWorld } from './support/world'
 
 jest.setTimeout(120_000)
 
-let app: App
-let w: World
-beforeAll(async () => {
-  app = await startApp()
-  w = await buildWorld(app)
-})
-afterAll(() => app?.stop())
+const { app, w } = useApiWorld()
 
 describe('projects and their one WeChat group', () => {
   it('binds the group on the first opening of the shared card and makes the opener a member', async () => {

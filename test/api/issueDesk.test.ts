@@ -1,16 +1,10 @@
 import type { IssueDetail } from '../../src/domain/contract/issues'
-import { type App, MANAGER, startApp, unindexedQueries } from './support/app'
-import { buildWorld, join, requestId, type World } from './support/world'
+import { MANAGER, unindexedQueries } from './support/app'
+import { join, requestId, useApiWorld, type World } from './support/world'
 
 jest.setTimeout(180_000)
 
-let app: App
-let w: World
-beforeAll(async () => {
-  app = await startApp()
-  w = await buildWorld(app)
-})
-afterAll(() => app?.stop())
+const { app, w } = useApiWorld()
 
 const raiseBy = (who: World['liaison'], projectId: string, title = '厂房施工许可迟迟未批', category = 'approval') =>
   who.call('issues', 'raise', { projectId, source: 'group', category, title, description: '已提交材料两周，没有回复', photos: [], urgency: 'normal', clientRequestId: requestId() })

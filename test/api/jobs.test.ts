@@ -5,14 +5,11 @@
  * overdue (holidays not counted) marking the issue supervised, auto-close, the digest reminder —
  * and every run fired twice, or killed half-way and fired again, ends as one clean run.
  */
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { IssueDetail } from '../../src/domain/contract/issues'
 import type { Issue, Visit } from '../../src/domain/types'
-import { type App, MANAGER, dumpCollections, startApp, unindexedQueries } from './support/app'
+import { type App, MANAGER, dumpCollections, unindexedQueries } from './support/app'
 import { TEMPLATE_IDS, clearOutbox, notificationRecords, outbox, subscribe } from './support/outbox'
-import { buildWorld, requestId, type World } from './support/world'
+import { buildWorld, requestId, useApiWorld, type World } from './support/world'
 import { links } from '../../src/domain/links'
 
 jest.setTimeout(300_000)
@@ -63,24 +60,21 @@ const raise = (w: World, title: string) =>
 const act = (who: World['liaison'], d: IssueDetail, command: Record<string, unknown>) =>
   who.call('issues', 'act', { issueId: d.issue._id, expectedVersion: d.issue.version, command: command as any })
 
-/** Built a week before 国庆: the world, credits for the people the jobs write to. */
-async function startWorld(dataDir?: string): Promise<{ app: App; w: World }> {
-  const app = await startApp({ dataDir, extraArgs: ENV })
-  await setClock(app, sh('2026-09-21 10:00'))
-  const w = await buildWorld(app)
-  for (const who of [w.handlerZj, w.staffA, w.staffB, w.manager]) await subscribe(app, who, ['reminder', 'digest', 'assigned', 'status'], 12)
-  return { app, w }
+/** Built a week before 国庆: the world, credits for the people the jobs write to. One local cloud for the file. */
+const JOBS_WORLD = {
+  extraArgs: ENV,
+  clock: '2026-09-21T10:00:00+08:00',
+  async build(app: App): Promise<World> {
+    const w = await buildWorld(app)
+    for (const who of [w.handlerZj, w.staffA, w.staffB, w.manager]) await subscribe(app, who, ['reminder', 'digest', 'assigned', 'status'], 12)
+    return w
+  },
 }
 
 describe('the hourly jobs around 2026 国庆', () => {
-  let app: App
-  let w: World
+  const { app, w } = useApiWorld(JOBS_WORLD)
   let overdue: IssueDetail // dispatched Mon 09-28, sign-for due end of Tue 09-29, never signed for
   let resolved: IssueDetail // solved on the spot Mon 09-28, the enterprise never confirms
-  beforeAll(async () => {
-    ;({ app, w } = await startWorld())
-  })
-  afterAll(() => app?.stop())
 
   it('Monday 07:59 does not plan the week; 08:00 does; firing again plans nothing new', async () => {
     await fireTwice(app, sh('2026-09-28 07:59'))
@@ -173,47 +167,37 @@ describe('the hourly jobs around 2026 国庆', () => {
 })
 
 describe('a run killed half-way and fired again ends as one clean run', () => {
-  const dirs: string[] = []
-  const apps: App[] = []
-  afterAll(async () => {
-    for (const a of apps) await a.stop().catch(() => undefined)
-    for (const d of dirs) fs.rmSync(d, { recursive: true, force: true })
-  })
+  const { app, w } = useApiWorld(JOBS_WORLD)
 
   it('kill -9 of the local cloud in the middle of the timer, then the next firing', async () => {
-    const base = fs.mkdtempSync(path.join(os.tmpdir(), 'jobs-crash-'))
-    dirs.push(base)
-    const clean = path.join(base, 'clean')
-    const crashed = path.join(base, 'crashed')
-    // The same starting state in two data dirs: a week of work left undone before 国庆.
-    const { app: builder, w } = await startWorld(clean)
-    await fire(builder, sh('2026-09-28 08:00'))
-    await setClock(builder, sh('2026-09-28 09:00'))
+    // The starting state, kept for both runs: a week of work left undone before 国庆.
+    await fire(app, sh('2026-09-28 08:00'))
+    await setClock(app, sh('2026-09-28 09:00'))
     for (let i = 0; i < 6; i++) {
       const d = await raise(w, `待办问题 ${i}`)
       if (i % 2 === 0) await act(w.staffA, d, { action: 'dispatch', leadDepartmentId: w.departments.zj, category: 'approval' })
       else await act(w.staffA, d, { action: 'solve_on_spot', text: '现场已解决' })
     }
-    await builder.stop()
-    fs.cpSync(clean, crashed, { recursive: true })
+    const startingData = await app.cloud.snapshot()
 
+    // One clean run in a fresh process (cold instances, as each run below).
     const at = sh('2026-10-09 09:00') // Friday: plan W41, W40 missed, 红, auto-close, reminders, digest reminder
-    const cleanApp = await startApp({ dataDir: clean, extraArgs: ENV })
-    apps.push(cleanApp)
+    await app.cloud.restart()
     const t0 = performance.now()
-    const report = await fire(cleanApp, at)
+    const report = await fire(app, at)
     const took = performance.now() - t0
     expect(report).toMatchObject({ escalate: { changed: 3 }, autoClose: { changed: 3 }, missed: 2, reminders: { reminded: 1 } })
-    const expected = await state(cleanApp)
+    const expected = await state(app)
 
-    const crashApp = await startApp({ dataDir: crashed, extraArgs: ENV })
-    apps.push(crashApp)
-    const pending = fire(crashApp, at).catch(() => 'killed')
+    // The same starting state, the same run killed half-way, then the next firing.
+    await app.cloud.restore(startingData)
+    await app.cloud.restart()
+    const pending = fire(app, at).catch(() => 'killed')
     await new Promise((r) => setTimeout(r, Math.max(5, Math.floor(took / 2))))
-    await crashApp.cloud.kill9()
+    await app.cloud.kill9()
     expect(await pending).toBe('killed') // the run did not finish
-    await crashApp.cloud.restart()
-    await fire(crashApp, at)
-    expect(await state(crashApp)).toEqual(expected)
+    await app.cloud.restart()
+    await fire(app, at)
+    expect(await state(app)).toEqual(expected)
   })
 })

@@ -6,23 +6,22 @@
  */
 import type { IssueDetail } from '../../src/domain/contract/issues'
 import { CLAIM_LEASE_MS } from '../../server/notify/send'
-import { type App, startApp } from './support/app'
+import type { App } from './support/app'
 import { ALL_KEYS, TEMPLATE_IDS, clearOutbox, notificationRecords, outbox, subscribe } from './support/outbox'
-import { buildWorld, requestId, type World } from './support/world'
+import { buildWorld, requestId, useApiWorld, type World } from './support/world'
 
 jest.setTimeout(240_000)
 
 const MINUTE = 60_000
 const CHECKS = { solved: true, allAsksAnswered: true, enterpriseContacted: true, dateForRemaining: true }
 
-let app: App
-let w: World
-beforeAll(async () => {
-  app = await startApp()
-  w = await buildWorld(app)
-  for (const who of [w.liaison, w.staffA, w.staffB, w.handlerZj, w.manager]) await subscribe(app, who, ALL_KEYS, 40)
+const { app, w } = useApiWorld({
+  build: async (cloud: App) => {
+    const world = await buildWorld(cloud)
+    for (const who of [world.liaison, world.staffA, world.staffB, world.handlerZj, world.manager]) await subscribe(cloud, who, ALL_KEYS, 40)
+    return world
+  },
 })
-afterAll(() => app?.stop())
 beforeEach(async () => {
   await app.cloud.fetchJson('/dev/faults', { method: 'DELETE' })
   await clearOutbox(app)

@@ -5,9 +5,9 @@
  * the group digest card says what the board says.
  */
 import type { IssueDetail } from '../../src/domain/contract/issues'
-import { type App, MANAGER, startApp, unindexedQueries } from './support/app'
+import { MANAGER, unindexedQueries } from './support/app'
 import { ALL_KEYS, TEMPLATE_IDS, clearOutbox, delivered, notificationRecords, outbox, productCredit, subscribe } from './support/outbox'
-import { buildWorld, requestId, type World } from './support/world'
+import { requestId, useApiWorld, type World } from './support/world'
 import { links } from '../../src/domain/links'
 
 jest.setTimeout(240_000)
@@ -23,15 +23,11 @@ const act = async (who: World['liaison'], d: IssueDetail, command: Record<string
 }
 
 describe('status changes reach the right people', () => {
-  let app: App
-  let w: World
+  const { app, w } = useApiWorld()
   beforeAll(async () => {
-    app = await startApp()
-    w = await buildWorld(app)
     // Everyone on the desk accepted every template a few times (as the mini-program asks when they act).
     for (const who of [w.liaison, w.staffA, w.handlerZj, w.manager]) await subscribe(app, who, ALL_KEYS, 15)
   })
-  afterAll(() => app?.stop())
 
   /** Runs a step with an empty outbox and answers what it delivered: openid → template key. */
   const step = async <T>(run: () => Promise<T>): Promise<{ result: T; to: Record<string, string>; pages: string[] }> => {
@@ -118,14 +114,8 @@ describe('status changes reach the right people', () => {
 })
 
 describe('sending never fails the step; outcomes are recorded; known-dead credits are not spent', () => {
-  let app: App
-  let w: World
-  beforeAll(async () => {
-    app = await startApp()
-    w = await buildWorld(app)
-    await subscribe(app, w.staffB, ALL_KEYS, 5)
-  })
-  afterAll(() => app?.stop())
+  const { app, w } = useApiWorld()
+  beforeAll(() => subscribe(app, w.staffB, ALL_KEYS, 5))
 
   it('a raiser without a subscription: the step succeeds, nothing is sent to them, the record says no_credit', async () => {
     const d = await raiseBy(w.otherLiaison, w.otherProject._id, '用电增容', 'utilities')
@@ -179,13 +169,9 @@ describe('sending never fails the step; outcomes are recorded; known-dead credit
 })
 
 describe('long-term templates by configuration (public-service categories)', () => {
-  let app: App
-  let w: World
-  beforeAll(async () => {
-    app = await startApp({ extraArgs: ['--long-term-templates', TEMPLATE_IDS.status, '--function-env', 'LONG_TERM_TEMPLATES=status'] })
-    w = await buildWorld(app)
-  })
-  afterAll(() => app?.stop())
+  // The file's one extra local cloud: which templates are long-term is deployment configuration, fixed
+  // when the cloud starts (WeChat's side: --long-term-templates; the functions' LONG_TERM_TEMPLATES).
+  const { app, w } = useApiWorld({ extraArgs: ['--long-term-templates', TEMPLATE_IDS.status, '--function-env', 'LONG_TERM_TEMPLATES=status'] })
 
   it('whoami names the long-term purposes so the client asks for them separately', async () => {
     expect((await w.liaison.call('me', 'whoami')).longTermTemplates).toEqual(['status'])
@@ -220,13 +206,7 @@ describe('long-term templates by configuration (public-service categories)', () 
 })
 
 describe('the group digest card', () => {
-  let app: App
-  let w: World
-  beforeAll(async () => {
-    app = await startApp()
-    w = await buildWorld(app)
-  })
-  afterAll(() => app?.stop())
+  const { app, w } = useApiWorld()
 
   it('its figures are the board\'s figures, its title says them and it opens the project\'s board', async () => {
     let a = await raiseBy(w.liaison, w.project._id, '一号问题')

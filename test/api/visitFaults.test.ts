@@ -8,29 +8,18 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { weekKey } from '../../src/domain/time'
 import type { Issue, Visit } from '../../src/domain/types'
-import type { App } from './support/app'
-import { type Ack, attempt, issueInvariantProblems, issuesOf, startAppWithFunctions } from './support/hostileFaults'
-import { buildWorld, requestId, type World } from './support/world'
+import { type Ack, attempt, issueInvariantProblems, issuesOf, productFunctionsCopy } from './support/hostileFaults'
+import { requestId, useApiWorld } from './support/world'
 
 jest.setTimeout(120_000)
 
 const PROJECTS = 6
 const NOTES_PER_VISIT = 10
 
-let app: App
-let w: World
-let functionsDir: string
+// A copy of the product's bundles, so the test can tighten the visits function's time limit (config.json).
+const { app, w } = useApiWorld({ functions: productFunctionsCopy })
 const setVisitsTimeout = (seconds: number) =>
-  fs.writeFileSync(path.join(functionsDir, 'visits/config.json'), JSON.stringify({ timeout: seconds, memorySize: 256, permissions: { openapi: [] } }))
-
-beforeAll(async () => {
-  ;({ app, functionsDir } = await startAppWithFunctions())
-  w = await buildWorld(app)
-})
-afterAll(async () => {
-  await app?.stop()
-  fs.rmSync(functionsDir, { recursive: true, force: true })
-})
+  fs.writeFileSync(path.join(app.cloud.functionsDir, 'visits/config.json'), JSON.stringify({ timeout: seconds, memorySize: 256, permissions: { openapi: [] } }))
 
 it('a completion retried after a time-out writes each 回头看 once, wherever the first attempt died', async () => {
   const week = weekKey(w.now)

@@ -10,18 +10,12 @@ import type { IssueDetail } from '../../src/domain/contract/issues'
 import { weekKey } from '../../src/domain/time'
 import type { VisitRecord } from '../../src/domain/visitRecord'
 import { VISIT_PARTS, VISIT_VISIBILITY, type VisitPart, type VisitViewer } from '../../src/domain/visibility'
-import { type App, type Caller, dumpCollections, startApp, unindexedQueries } from './support/app'
-import { buildWorld, requestId, uploadAs, type World } from './support/world'
+import { type Caller, dumpCollections, unindexedQueries } from './support/app'
+import { requestId, uploadAs, useApiWorld } from './support/world'
 
 jest.setTimeout(180_000)
 
-let app: App
-let w: World
-beforeAll(async () => {
-  app = await startApp()
-  w = await buildWorld(app)
-})
-afterAll(() => app?.stop())
+const { app, w } = useApiWorld()
 
 const SITE = { latitude: 30.27, longitude: 120.15 }
 /** 0.027° due north of the site: 3 002 m. */

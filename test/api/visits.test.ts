@@ -1,16 +1,10 @@
 import { weekBounds, weekKey } from '../../src/domain/time'
-import { type App, startApp, unindexedQueries } from './support/app'
-import { buildWorld, requestId, type World } from './support/world'
+import { unindexedQueries } from './support/app'
+import { requestId, useApiWorld } from './support/world'
 
 jest.setTimeout(120_000)
 
-let app: App
-let w: World
-beforeAll(async () => {
-  app = await startApp()
-  w = await buildWorld(app)
-})
-afterAll(() => app?.stop())
+const { app, w } = useApiWorld()
 
 const thisWeek = () => weekKey(w.now)
 const log = (visitId: string, clientRequestId = requestId()) => ({

@@ -188,20 +188,26 @@ describe("the product's metrics pipelines", () => {
 
 // ---- (3) speed ----------------------------------------------------------------------------------
 
+/** The CPU time this process has used (ms): the $group's own work, whatever else runs on the machine. */
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage()
+  return (user + system) / 1000
+}
+
 test("20,000 issues through metricsPipeline's $group in under a second", () => {
   const period = { from: sh('2026-03-01T00:00:00'), to: sh('2026-04-01T00:00:00') }
   const now = sh('2026-04-10T12:00:00')
   const [seeded] = fc.sample(fc.array(issueFactsArb([period.from, period.to, now]), { minLength: 20_000, maxLength: 20_000 }), { numRuns: 1, seed: 42 })
   const docs = seeded.map((x, i) => ({ _id: `i${i}`, facts: fact(`i${i}`, x as Partial<IssueFacts>) }))
   const stage = metricsPipeline(period, now).find((s) => '$group' in s) as Doc
-  const start = performance.now()
+  const start = cpuMs()
   const rows = compileGroup(stage.$group)!.run(docs)
-  const fastMs = performance.now() - start
+  const fastMs = cpuMs() - start
   expect(rows).toBeDefined()
   const sample = docs.slice(0, 2_000)
-  const t1 = performance.now()
+  const t1 = cpuMs()
   const viaMingo = mingo([stage], sample)
-  const mingoMs = ((performance.now() - t1) * docs.length) / sample.length
+  const mingoMs = ((cpuMs() - t1) * docs.length) / sample.length
   expect(compileGroup(stage.$group)!.run(sample)).toStrictEqual(viaMingo)
   console.log(`fast $group: 20,000 docs in ${fastMs.toFixed(1)} ms; mingo ≈ ${mingoMs.toFixed(0)} ms (extrapolated from 2,000); speed-up ≈ ${(mingoMs / fastMs).toFixed(0)}×`)
   expect(fastMs).toBeLessThan(1000)

@@ -94,30 +94,36 @@ test('metrics count calls, examined and returned documents per action', async ()
   expect(a).toEqual({ calls: 1, errors: 0, docsExamined: 3, docsReturned: 3 })
 })
 
+/** The CPU time this process has used (ms): the database's own work, whatever else runs on the machine. */
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage()
+  return (user + system) / 1000
+}
+
 test('stays fast with 100k documents in a collection', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'localcloud-100k-'))
   const svc = new DatabaseService({ dataDir: dir, log: () => {} })
   await svc.start()
   try {
-    const t0 = Date.now()
+    const t0 = cpuMs()
     for (let b = 0; b < 100; b++) {
       const data = Array.from({ length: 1000 }, (_v, i) => JSON.stringify({ projectId: `p${(b * 1000 + i) % 500}`, state: Math.floor((b * 1000 + i) / 500) % 2 ? 'open' : 'closed', n: b * 1000 + i }))
       const r = await svc.handle('database.insertDocument', { collectionName: 'issues', data }, {})
       expect(r.data.insertedIds).toHaveLength(1000)
     }
-    const loaded = Date.now() - t0
-    const t1 = Date.now()
+    const loaded = cpuMs() - t0
+    const t1 = cpuMs()
     for (let q = 0; q < 200; q++) {
       const r = await svc.handle('database.getDocument', { collectionName: 'issues', queryType: 'WHERE', query: JSON.stringify({ projectId: `p${q}`, state: 'open' }), order: '{"n":-1}', limit: 20 }, {})
       expect(r.data.list).toHaveLength(20)
     }
-    const queried = Date.now() - t1
-    const t2 = Date.now()
+    const queried = cpuMs() - t1
+    const t2 = cpuMs()
     const upd = await svc.handle('database.modifyDocument', { collectionName: 'issues', queryType: 'WHERE', query: '{"projectId":"p7"}', data: '{"$set":{"flag":true}}', multi: true, merge: true }, {})
     expect(upd.data.updated).toBe(200)
     const count = await svc.handle('database.calculateDocument', { collectionName: 'issues', queryType: 'WHERE', query: '{"flag":true}' }, {})
     expect(count.data.total).toBe(200)
-    const rest = Date.now() - t2
+    const rest = cpuMs() - t2
     expect(loaded).toBeLessThan(10000)
     expect(queried).toBeLessThan(1500)
     expect(rest).toBeLessThan(1500)

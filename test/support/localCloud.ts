@@ -35,6 +35,8 @@ export interface LocalCloudHandle {
   url: string
   port: number
   dataDir: string
+  /** The functions folder it serves. */
+  functionsDir: string
   /** What `--print-env` prints for this port: the SDK env of a separate process. */
   env: Record<string, string>
   /** Everything the child wrote to stdout / stderr so far. */
@@ -46,6 +48,10 @@ export interface LocalCloudHandle {
   lastExit(): ExitStatus | undefined
   restart(): Promise<void>
   reset(): Promise<void>
+  /** The whole state (POST /dev/snapshot): documents, groups, credits, outbox, files, the clock's instant. */
+  snapshot(): Promise<unknown>
+  /** Back to a snapshot (POST /dev/restore): a reset, then exactly that state. */
+  restore(snapshot: unknown): Promise<void>
   /** The local cloud's time (epoch ms): what the functions read as now. */
   now(): Promise<number>
   /** Moves the local cloud's clock to an instant (ISO with zone, or epoch ms); it ticks on from there. */
@@ -104,6 +110,9 @@ export async function startLocalCloud(opts: StartOptions = {}): Promise<LocalClo
     new Promise<ExitStatus>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve({ code: child.exitCode, signal: child.signalCode })
       child.once('exit', (code, killedBy) => resolve((lastExit = { code, signal: killedBy })))
+      // The child is unref'd while it runs; waiting for its exit must keep this process alive (in a
+      // jest globalSetup nothing else may be holding the event loop open).
+      child.ref()
       child.kill(signal)
     })
 
@@ -124,6 +133,7 @@ export async function startLocalCloud(opts: StartOptions = {}): Promise<LocalClo
     get url() { return url },
     get port() { return port },
     dataDir,
+    functionsDir,
     get env() { return printEnvFor(port) },
     output: () => ({ stdout, stderr }),
     async stop() {
@@ -141,6 +151,15 @@ export async function startLocalCloud(opts: StartOptions = {}): Promise<LocalClo
     async reset() {
       const { status } = await fetchJson('/dev/reset', { method: 'POST' })
       if (status !== 200) throw new Error(`reset failed with ${status}`)
+    },
+    async snapshot() {
+      const { status, body } = await fetchJson('/dev/snapshot', { method: 'POST' })
+      if (status !== 200) throw new Error(`snapshot failed with ${status}`)
+      return body
+    },
+    async restore(snapshot) {
+      const { status, body } = await fetchJson('/dev/restore', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(snapshot) })
+      if (status !== 200) throw new Error(`restore failed with ${status}: ${JSON.stringify(body).slice(0, 300)}`)
     },
     async now() {
       const { body } = await fetchJson('/dev/clock')

@@ -52,7 +52,8 @@ describe('the project board', () => {
     const enter = callsOf('me.enter')[0]
     expect(enter.input).toEqual({ projectId: 'p1', bindToken: 'abcdefghijklmnop1234' })
     expect(enter.extra).toEqual({ group: { $cloudID: 'CID-1' } })
-    expect(screen.getByText('登记为企业联络员')).toBeTruthy()
+    // The notice shows from me.enter; the registration button once whoami and the board have answered.
+    expect(await screen.findByText('登记为企业联络员')).toBeTruthy()
   })
 
   it('shows why a binding was refused and still opens the group\'s own project', async () => {

@@ -36,10 +36,24 @@ export interface App {
   /** The local cloud's time: what the functions read as now. */
   now(): Promise<number>
   stop(): Promise<void>
+  /** Unindexed queries reported before the local cloud's metrics were last dropped (a restore between stories). */
+  earlierUnindexed: unknown[]
 }
 
-/** extraArgs: more emulator flags, e.g. ['--function-env', 'RED_AFTER_WORKING_DAYS=2', '--long-term-templates', 'tpl_issue_status']. */
+/** The local clouds this test file started (jest gives each file its own module registry). */
+let cloudsStarted = 0
+/** The file's own, and one more where a test needs a process of its own (and says why). */
+const MAX_CLOUDS_PER_FILE = 2
+
+/**
+ * A fresh local cloud with the product's functions. Test files use useApiWorld() (./world.ts), which
+ * starts one per file and shares it. extraArgs: more emulator flags, e.g.
+ * ['--function-env', 'RED_AFTER_WORKING_DAYS=2', '--long-term-templates', 'tpl_issue_status'].
+ */
 export async function startApp(opts: { dataDir?: string; extraArgs?: string[]; functionsDir?: string; clock?: string; env?: Record<string, string> } = {}): Promise<App> {
+  if (++cloudsStarted > MAX_CLOUDS_PER_FILE) {
+    throw new Error(`a test file starts at most ${MAX_CLOUDS_PER_FILE} local clouds: use useApiWorld() from test/api/support/world.ts, which starts one per file and restores the world between describe blocks`)
+  }
   const cloud = await startLocalCloud({
     dataDir: opts.dataDir,
     clock: opts.clock,
@@ -69,13 +83,19 @@ export async function startApp(opts: { dataDir?: string; extraArgs?: string[]; f
       },
     }
   }
-  return { cloud, as, now: () => cloud.now(), stop: async () => void (await cloud.stop()) }
+  return { cloud, as, now: () => cloud.now(), stop: async () => void (await cloud.stop()), earlierUnindexed: [] }
 }
 
-/** Queries the functions issued that no index in database/collections.json serves. */
+/** Queries the functions issued that no index in database/collections.json serves (since the cloud started, across restores). */
 export async function unindexedQueries(app: App): Promise<unknown[]> {
   const { body } = await app.cloud.fetchJson('/dev/metrics')
-  return body.database.unindexedQueries
+  return [...app.earlierUnindexed, ...body.database.unindexedQueries]
+}
+
+/** Keeps what the metrics say about unindexed queries before a restore or reset drops them. */
+export async function keepUnindexed(app: App): Promise<void> {
+  const { body } = await app.cloud.fetchJson('/dev/metrics')
+  app.earlierUnindexed.push(...body.database.unindexedQueries)
 }
 
 /** The documents of some collections, read through the local cloud's dev endpoint (for before/after diffs). */

@@ -7,7 +7,7 @@ import path from 'node:path'
 import { replay } from '../../../src/domain/issue'
 import type { Issue } from '../../../src/domain/types'
 import { REPO_ROOT } from '../../support/localCloud'
-import { type App, startApp } from './app'
+import type { App } from './app'
 
 export const issuesOf = async (app: App): Promise<Issue[]> => (await app.cloud.fetchJson('/dev/db/issues')).body.documents
 
@@ -67,18 +67,18 @@ export async function fireJobs(app: App, time: string): Promise<{ status: number
 
 /**
  * The product's built bundles copied into a temporary functions dir, so a test can change their
- * deployment config (config.json: the time limit) without touching the repo. Same callers as startApp.
+ * deployment config (config.json: the time limit) without touching the repo: useApiWorld's `functions`.
  */
-export async function startAppWithFunctions(): Promise<{ app: App; functionsDir: string }> {
-  const functionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'faults-functions-'))
+export async function productFunctionsCopy(): Promise<{ dir: string; remove(): void }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faults-functions-'))
   const source = path.join(REPO_ROOT, 'cloudfunctions')
   for (const name of fs.readdirSync(source)) {
     if (!fs.existsSync(path.join(source, name, 'index.js'))) continue
-    fs.mkdirSync(path.join(functionsDir, name))
+    fs.mkdirSync(path.join(dir, name))
     for (const file of ['index.js', 'config.json', 'package.json']) {
-      if (fs.existsSync(path.join(source, name, file))) fs.copyFileSync(path.join(source, name, file), path.join(functionsDir, name, file))
+      if (fs.existsSync(path.join(source, name, file))) fs.copyFileSync(path.join(source, name, file), path.join(dir, name, file))
     }
   }
-  return { app: await startApp({ functionsDir }), functionsDir }
+  return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) }
 }
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))

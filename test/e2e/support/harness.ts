@@ -1,6 +1,6 @@
 /**
- * The browser tests' world: one local cloud per test file (fresh temp data dir, the product's
- * function bundles, the demo data), the h5 build served from dist-h5/, one Chromium per file and a
+ * The browser tests' world: one local cloud per test file (the product's function bundles, a copy
+ * of the cached demo data — test/support/demoData.ts, shared with the weapp stories), the h5 build served from dist-h5/, one Chromium per file and a
  * fresh browser context per test. Debian's chromium only — no browser is ever downloaded.
  *
  *   const e2e = useE2E('liaisonToManager')
@@ -11,8 +11,8 @@ import type { Server } from 'node:http'
 import path from 'node:path'
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core'
 import { LocalCloudClient } from '../../../emulator/devClient'
-import { seedDemo } from '../../../scripts/seed'
-import { type LocalCloudHandle, REPO_ROOT, startLocalCloud } from '../../support/localCloud'
+import { startDemoCloud } from '../../support/demoData'
+import { type LocalCloudHandle, REPO_ROOT } from '../../support/localCloud'
 
 export { DEMO } from '../../../scripts/seed'
 
@@ -97,15 +97,12 @@ export function useE2E(story: string, opts: E2EOptions = {}): E2E {
   beforeAll(async () => {
     checkBuilds()
     fs.rmSync(path.join(ARTIFACTS, story), { recursive: true, force: true })
-    cloud = await startLocalCloud({
-      functionsDir: path.join(REPO_ROOT, 'cloudfunctions'),
-      extraArgs: ['--function-env', 'MANAGER_OPENIDS=o_demo_manager'],
-    })
-    const [served, launched] = await Promise.all([
+    const [started, served, launched] = await Promise.all([
+      startDemoCloud(),
       serveStatic(DIST_H5, 0),
       chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }),
-      seedDemo(cloud.url),
     ])
+    cloud = started
     server = served.server
     appPort = served.port
     browser = launched

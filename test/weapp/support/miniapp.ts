@@ -78,7 +78,7 @@ export class MiniApp {
 
   /** Waits until no cloud call is in flight and the page tree stops receiving setData. */
   async settle(): Promise<void> {
-    const started = Date.now()
+    const started = performance.now()
     let quiet = 0
     let last = -1
     while (quiet < 4) {
@@ -86,7 +86,7 @@ export class MiniApp {
       const updates = this.loads.reduce((n, l) => n + l.updates.length, 0)
       quiet = inflight.count === 0 && updates === last ? quiet + 1 : 0
       last = updates
-      if (Date.now() - started > SETTLE_LIMIT_MS) throw new Error(`the app did not settle in ${SETTLE_LIMIT_MS / 1000} s (${inflight.count} calls in flight) on ${this.stack.map((p) => p.route).join(' → ')}`)
+      if (performance.now() - started > SETTLE_LIMIT_MS) throw new Error(`the app did not settle in ${SETTLE_LIMIT_MS / 1000} s (${inflight.count} calls in flight) on ${this.stack.map((p) => p.route).join(' → ')}`)
     }
     for (const load of this.loads) if (!load.settled) load.settle()
   }

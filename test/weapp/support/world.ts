@@ -1,26 +1,19 @@
 /**
  * The world a weapp story file runs in: one local cloud (the product's function bundles, pinned
- * clock) per file, holding the demo data. Seeding through the functions takes seconds, so it runs
- * once per content of the bundles and the seed scripts, into a cached data dir that each file copies.
+ * clock) per file, holding the demo data — a copy of the cached seeded data dir (test/support/demoData.ts).
  *
  *   const world = useWeappWorld()
  *   it('…', async () => { const app = await world.launch(DEMO.liaison1, (d) => d.openFromGroup(gid)) })
  */
-import crypto from 'node:crypto'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { LocalCloudClient } from '../../../emulator/devClient'
-import { seedDemo } from '../../../scripts/seed'
-import { PINNED_NOW } from '../../support/clock'
-import { type LocalCloudHandle, REPO_ROOT, startLocalCloud } from '../../support/localCloud'
+import { startDemoCloud } from '../../support/demoData'
+import type { LocalCloudHandle } from '../../support/localCloud'
 import type { Device } from './device'
 import { MiniApp } from './miniapp'
 import { getRuntime } from './runtime'
 
 export { DEMO } from '../../../scripts/seed'
 
-const MANAGERS = ['--function-env', 'MANAGER_OPENIDS=o_demo_manager']
 export const WEAPP_TIMEOUT = 60_000
 
 export interface WeappWorld {
@@ -36,52 +29,14 @@ export interface WeappWorld {
   outbox(): Promise<{ touser: string; template_id: string; page: string; data: Record<string, { value: string }>; errcode: number }[]>
 }
 
-const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]))
-
-/** A hash of what the seeded data depends on: the function bundles, the seed scripts, the local cloud's code (its data format). */
-function seedKey(): string {
-  const h = crypto.createHash('sha1')
-  const files = [
-    ...fs.readdirSync(path.join(REPO_ROOT, 'cloudfunctions')).map((f) => path.join(REPO_ROOT, 'cloudfunctions', f, 'index.js')),
-    ...walk(path.join(REPO_ROOT, 'scripts/seed')),
-    ...walk(path.join(REPO_ROOT, 'emulator')).filter((f) => f.endsWith('.ts')),
-  ].filter((f) => fs.existsSync(f) && fs.statSync(f).isFile())
-  for (const f of files.sort()) h.update(f).update(fs.readFileSync(f))
-  h.update(PINNED_NOW)
-  return h.digest('hex').slice(0, 16)
-}
-
-async function seededTemplate(): Promise<string> {
-  const template = path.join(os.tmpdir(), `weapp-demo-${seedKey()}`)
-  if (fs.existsSync(path.join(template, '.complete'))) return template
-  const building = fs.mkdtempSync(path.join(os.tmpdir(), 'weapp-demo-building-'))
-  const cloud = await startLocalCloud({ dataDir: building, extraArgs: MANAGERS })
-  try {
-    await seedDemo(cloud.url)
-  } finally {
-    await cloud.stop()
-  }
-  fs.writeFileSync(path.join(building, '.complete'), new Date(0).toISOString())
-  try {
-    fs.renameSync(building, template)
-  } catch {
-    fs.rmSync(building, { recursive: true, force: true }) // another worker made it first
-  }
-  return template
-}
-
 export function useWeappWorld(opts: { seed?: 'demo' | 'none' } = {}): WeappWorld {
   let cloud: LocalCloudHandle | undefined
   let client: LocalCloudClient | undefined
-  let dataDir: string | undefined
   let app: MiniApp | undefined
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(REPO_ROOT, 'cloudfunctions/me/index.js'))) throw new Error('The cloud function bundles are missing: run `node scripts/build-functions.mjs` (npm test does it).')
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weapp-cloud-'))
-    if ((opts.seed ?? 'demo') === 'demo') fs.cpSync(await seededTemplate(), dataDir, { recursive: true })
     // The local cloud boots in its own process while this one loads simulate and compiles dist/'s WXML.
-    const starting = startLocalCloud({ dataDir, extraArgs: MANAGERS })
+    const starting = startDemoCloud({ seed: opts.seed })
     getRuntime()
     cloud = await starting
     client = new LocalCloudClient(cloud.url)
@@ -91,7 +46,6 @@ export function useWeappWorld(opts: { seed?: 'demo' | 'none' } = {}): WeappWorld
 
   afterAll(async () => {
     await cloud?.stop()
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
   }, WEAPP_TIMEOUT)
 
   const need = <T>(x: T | undefined): T => {
