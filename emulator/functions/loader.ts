@@ -56,7 +56,7 @@ export class FunctionLoader {
 }
 
 export function readConfig(dir: string): FunctionConfig {
-  let raw: any = {}
+  let raw: any
   try {
     raw = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8'))
   } catch {
