@@ -4,7 +4,6 @@
  * only the types, so the schemas cost the mini-program nothing.
  */
 import type * as v from 'valibot'
-import type { AppErrorShape } from '../errors'
 
 export interface ActionSpec<S extends v.GenericSchema = v.GenericSchema, O = unknown> {
   input: S
@@ -21,8 +20,5 @@ export type InputOf<A> = A extends ActionSpec<infer S, unknown> ? v.InferInput<S
 export type ParsedInputOf<A> = A extends ActionSpec<infer S, unknown> ? v.InferOutput<S> : never
 export type OutputOf<A> = A extends ActionSpec<v.GenericSchema, infer O> ? O : never
 
-/**
- * What every function returns: a result or one error shape, with the server's time of the call
- * (`now`, epoch ms): the mini-program reads "now" from it, never from the phone's own clock.
- */
-export type Envelope<T> = ({ ok: true; data: T } | { ok: false; error: AppErrorShape }) & { now?: number }
+/** The reply envelope (its type and the one helper that opens it) lives in ./envelope.ts. */
+export type { Envelope } from './envelope'

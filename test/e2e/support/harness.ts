@@ -10,7 +10,7 @@ import fs from 'node:fs'
 import type { Server } from 'node:http'
 import path from 'node:path'
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core'
-import { LocalCloudClient } from '../../../emulator/devClient'
+import { LocalCloudClient } from '../../../scripts/devClient'
 import { startDemoCloud } from '../../support/demoData'
 import { type LocalCloudHandle, REPO_ROOT } from '../../support/localCloud'
 
