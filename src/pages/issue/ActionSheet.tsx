@@ -6,6 +6,7 @@ import { Btn } from '../../components/Buttons'
 import { Chips, Field, TextArea, TextInput } from '../../components/Fields'
 import { PhotoPicker } from '../../components/PhotoPicker'
 import { Sheet } from '../../components/Sheet'
+import { actionButtonKind } from '../../components/issueFacts'
 import { ACTION_NAMES, RATING_NAMES, RESOLUTION_NAMES } from '../../domain/issue/labels'
 import type { CommandAction } from '../../domain/issue/lifecycle'
 import type { LintFlag } from '../../domain/issue/lint'
@@ -118,7 +119,7 @@ export function ActionSheet(props: {
         </Field>
       ))}
       <View className='sheet__actions'>
-        <Btn kind={spec.danger ? 'danger' : 'primary'} pending={submit.pending} onTap={() => void submit.run()}>
+        <Btn kind={actionButtonKind(props.action)} pending={submit.pending} onTap={() => void submit.run()}>
           {spec.submit ?? `确认${ACTION_NAMES[props.action]}`}
         </Btn>
       </View>

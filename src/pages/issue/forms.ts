@@ -33,7 +33,6 @@ export interface FormSpec {
   fields: FieldSpec[]
   /** Words on the submit button. */
   submit?: string
-  danger?: boolean
   build: (v: Values) => CommandDraft
 }
 
@@ -62,10 +61,10 @@ export const FORMS: Partial<Record<CommandAction, FormSpec>> = {
     build: (v) => ({ action: 'dispatch', leadDepartmentId: v.leadDepartmentId, assistDepartmentIds: ((v.assistDepartmentIds ?? []) as string[]).filter((d) => d !== v.leadDepartmentId), category: v.category, complexity: v.complexity, urgency: v.urgency }),
   },
   solve_on_spot: { fields: [long('text', 'text', '现场解决情况', TEXT_LIMITS.answer), files], build: (v) => ({ action: 'solve_on_spot', text: v.text, files: v.files ?? [] }) },
-  decline: { fields: [reason('不予受理的理由')], danger: true, build: (v) => ({ action: 'decline', reason: v.reason }) },
-  withdraw: { fields: [optReason('撤回原因（选填）')], danger: true, build: (v) => ({ action: 'withdraw', reason: opt(v.reason) }) },
+  decline: { fields: [reason('不予受理的理由')], build: (v) => ({ action: 'decline', reason: v.reason }) },
+  withdraw: { fields: [optReason('撤回原因（选填）')], build: (v) => ({ action: 'withdraw', reason: opt(v.reason) }) },
   sign_for: { fields: [], submit: '确认签收', build: () => ({ action: 'sign_for' }) },
-  return: { fields: [reason('退回理由（如不属于本部门职责）')], danger: true, build: (v) => ({ action: 'return', reason: v.reason }) },
+  return: { fields: [reason('退回理由（如不属于本部门职责）')], build: (v) => ({ action: 'return', reason: v.reason }) },
   request_materials: { fields: [reason('需要企业补充的材料')], build: (v) => ({ action: 'request_materials', reason: v.reason }) },
   add_materials: { fields: [long('optionalText', 'text', '补充说明', TEXT_LIMITS.materials), files], submit: '提交材料', build: (v) => ({ action: 'add_materials', text: opt(v.text), files: v.files ?? [] }) },
   answer: { fields: [long('text', 'text', '答复内容（写明办理结果、联系人和时间）', TEXT_LIMITS.answer), files], submit: '提交答复', build: (v) => ({ action: 'answer', text: v.text, files: v.files ?? [] }) },
@@ -102,7 +101,7 @@ export const FORMS: Partial<Record<CommandAction, FormSpec>> = {
     fields: [{ kind: 'lead', key: 'leadDepartmentId', label: '改派主办部门' }, { kind: 'assist', key: 'assistDepartmentIds', label: '协办部门' }, { kind: 'complexity', key: 'complexity', label: '复杂程度' }, reason('改派理由')],
     build: (v) => ({ action: 'reassign', leadDepartmentId: v.leadDepartmentId, assistDepartmentIds: ((v.assistDepartmentIds ?? []) as string[]).filter((d) => d !== v.leadDepartmentId), complexity: v.complexity, reason: v.reason }),
   },
-  force_close: { fields: [reason('强制办结理由')], danger: true, build: (v) => ({ action: 'force_close', reason: v.reason }) },
+  force_close: { fields: [reason('强制办结理由')], build: (v) => ({ action: 'force_close', reason: v.reason }) },
   supervise: { fields: [reason('督办理由')], build: (v) => ({ action: 'supervise', reason: v.reason }) },
   unsupervise: { fields: [optReason()], build: (v) => ({ action: 'unsupervise', reason: opt(v.reason) }) },
   note: {
