@@ -5,11 +5,11 @@
 import { type Result, fail, ok } from '../errors'
 import type { Caller, Issue, Role, SystemCaller } from '../types'
 import {
-  type ActorRole,
   COMMAND_ACTIONS,
   type CommandAction,
   LIFECYCLE,
   type Relation,
+  ROLE_NAMES,
   isSystemCaller,
   isVisitAction,
 } from './lifecycle'
@@ -52,14 +52,6 @@ function relates(issue: Issue, caller: Caller, relation: Relation, ctx: IssueCtx
     case 'timer':
       return false
   }
-}
-
-const ROLE_NAMES: Record<ActorRole, string> = {
-  liaison: '企业联络员',
-  staff: '服务专员',
-  handler: '部门经办人',
-  manager: '管理者',
-  system: '系统',
 }
 
 /** The role the caller acts in for `action` on `issue`, or FORBIDDEN. */

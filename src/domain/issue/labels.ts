@@ -5,7 +5,7 @@
 import type { WorkCalendar } from '../calendar/types'
 import type { Issue, IssueAction, IssueState, Ladder, Rating, Resolution, Role, TimelineEvent } from '../types'
 import { isOverdue, ladderFor } from './ladder'
-import { ALL_STATES, LIFECYCLE, OPEN_STATES } from './lifecycle'
+import { ALL_STATES, LIFECYCLE, OPEN_STATES, ROLE_NAMES } from './lifecycle'
 
 export const STATE_NAMES: Record<IssueState, string> = {
   submitted: '待交办',
@@ -88,7 +88,7 @@ export function stateLabel(issue: Issue, viewerRole: Role, now: number, calendar
 
 /** One line for the timeline, e.g. '服务专员代部门签收（该部门暂无经办人）'. */
 export function describeEvent(e: TimelineEvent, departmentName: (id: string) => string = (id) => id): string {
-  const who = { liaison: '企业联络员', staff: '服务专员', handler: '部门经办人', manager: '管理者', system: '系统' }[e.role]
+  const who = ROLE_NAMES[e.role]
   const behalf = e.onBehalfOf ? `代${departmentName(e.onBehalfOf)}` : ''
   const note = e.onBehalfOf ? '（该部门暂无经办人）' : ''
   const reason = e.reason ? `：${e.reason}` : ''
