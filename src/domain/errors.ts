@@ -14,7 +14,6 @@ export type ErrorCode =
   | 'NOT_IN_GROUP'
   | 'INVITE_INVALID'
   | 'IDEMPOTENCY_MISMATCH'
-  | 'RATE_LIMITED'
   | 'INTERNAL'
 
 export interface AppErrorShape {

@@ -22,6 +22,8 @@ export const EDGE_DATES = {
   nationalDayEve: '2026-09-30T16:30:00+08:00',
 } as const
 
+export type EdgeDate = keyof typeof EDGE_DATES
+
 export const at = (iso: string): number => {
   const ms = Date.parse(iso)
   if (Number.isNaN(ms)) throw new Error(`not an instant: ${iso}`)

@@ -51,7 +51,7 @@ export const RAISE_INPUT = {
   description: '新厂房消防验收迟迟未排期，影响投产，联系人 13812345678。',
   photos: ['cloud://env-1.abc/issues/1.jpg'],
   urgency: 'normal' as const,
-  clientRequestId: 'req-1',
+  clientRequestId: 'request-1',
 }
 
 export function raised(now = at('2026-03-02 09:00'), extra: Partial<typeof RAISE_INPUT> = {}, id = 'issue-1'): Issue {
