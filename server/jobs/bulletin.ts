@@ -39,10 +39,10 @@ export async function monthlyBulletin(calendar: WorkCalendar, now: number): Prom
   if (!isBulletinTime(calendar, now)) return { skipped: 'not_yet' }
   const key = bulletinKeyAt('month', now, 1)
   const period = bulletinPeriod(key) as BulletinPeriod
-  let record = await preparedBulletin(key)
+  const record = await preparedBulletin(key)
   if (record?.notifiedAt !== undefined) return { key, skipped: 'done' }
   const prepared = !record
-  if (!record) record = await storePrepared(key, await bulletinDocx(await loadBulletin(period, now)), now)
+  if (!record) await storePrepared(key, await bulletinDocx(await loadBulletin(period, now)), now)
   const messages: Message[] = (await managerOpenids()).map((touser) => ({
     id: `bulletin_${key}_${touser}`,
     touser,

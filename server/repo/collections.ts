@@ -18,5 +18,4 @@ export const COLLECTIONS = {
   /** One document per month whose 通报 the hourly job prepared (`_id` = '2026-11'): its .docx, kept. */
   bulletins: 'bulletins',
 } as const
-
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]

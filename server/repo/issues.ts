@@ -6,7 +6,9 @@
  * server/issues/store.ts.
  */
 import * as v from 'valibot'
-import { ACTION_NAMES, ACTOR_ROLES, ALL_STATES, LADDER_RANK, OPEN_STATES, RATING_NAMES, RESOLUTION_NAMES, STATE_NAMES } from '../../src/domain/issue'
+import { ALL_STATES, LADDER_RANK, OPEN_STATES, RATING_NAMES, RESOLUTION_NAMES, STATE_NAMES } from '../../src/domain/issue'
+import { ACTION_NAMES } from '../../src/domain/issue/labels'
+import { ACTOR_ROLES } from '../../src/domain/issue/lifecycle'
 import type { RaisedIssue } from '../../src/domain/bulletin'
 import type { IssueAction, Issue, IssueState, Ladder, Rating, Resolution } from '../../src/domain/types'
 import { COLLECTIONS } from './collections'

@@ -49,7 +49,7 @@ export const readDocs = <S extends DocSchema>(schema: S, collection: CollectionN
 export const readMaybe = <S extends DocSchema>(schema: S, collection: CollectionName, raw: unknown): v.InferOutput<S> | null =>
   raw === null || raw === undefined ? null : readDoc(schema, collection, raw)
 
-type Entries<S> = S extends v.LooseObjectSchema<infer E, any> ? E : never
+type Entries<S> = S extends v.LooseObjectSchema<infer E, infer _Message> ? E : never
 
 /**
  * Compile-time agreement of a stored shape with its domain type: the schema's output is assignable

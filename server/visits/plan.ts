@@ -15,7 +15,7 @@ export async function planWeek(weekKey: string, now: number, teamId?: string): P
   const projects = plannableProjects(await activeProjectsToPlan(teamId))
   if (projects.length === 0) return { weekKey, created: 0, existing: 0 }
   const { calendar } = await loadCalendar()
-  let created = 0
+  const created = 0
   for (let attempt = 0; attempt < 2; attempt++) {
     const existing = new Set<string>()
     for (let i = 0; i < projects.length; i += PAGE) {

@@ -48,7 +48,6 @@ export function mayTake(caller: Pick<Caller, 'roles'>, action: GuardedAction): b
   return allowed === 'anyone' || caller.roles.some((r) => (allowed as readonly Role[]).includes(r))
 }
 
-export const isManager = (c: Pick<Caller, 'roles'>): boolean => c.roles.includes('manager')
 
 /** A project is visible to managers, its service team and the members of its WeChat group. */
 export function canSeeProject(caller: Caller, project: Pick<Project, '_id' | 'teamId'>): boolean {

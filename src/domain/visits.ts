@@ -43,9 +43,6 @@ export function plannedVisit(project: Pick<Project, '_id' | 'teamId' | 'visitWee
 
 export const plannableProjects = <P extends Pick<Project, 'status'>>(projects: P[]): P[] => projects.filter((p) => p.status === 'active')
 
-/** A planned visit whose week has ended is missed. */
-export const isPastWeek = (weekKey: string, now: number): boolean => now >= weekBounds(weekKey).end
-
 /**
  * How long the texts of a visit log may be, in characters as the page counts them (JS string length).
  * Over the limit the log is refused with the count — never cut: the minutes are the record.

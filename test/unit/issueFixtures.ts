@@ -19,8 +19,6 @@ export const at = (s: string): number => Date.parse(`${s.replace(' ', 'T')}:00+0
 export const liaison: Caller = { openid: 'liaison-1', roles: ['liaison'], projectIds: ['p1'], registeredIn: ['p1'] }
 export const liaison2: Caller = { openid: 'liaison-2', roles: ['liaison'], projectIds: ['p1'], registeredIn: ['p1'] }
 export const otherLiaison: Caller = { openid: 'liaison-x', roles: ['liaison'], projectIds: ['p2'], registeredIn: ['p2'] }
-/** Seen in the project's group, not registered yet: may read the board, may not raise. */
-export const groupMember: Caller = { openid: 'member-1', roles: ['liaison'], projectIds: ['p1'] }
 export const staff: Caller = { openid: 'staff-1', roles: ['staff'], teamId: 't1', projectIds: [] }
 export const staff2: Caller = { openid: 'staff-2', roles: ['staff'], teamId: 't1', projectIds: [] }
 export const otherStaff: Caller = { openid: 'staff-x', roles: ['staff'], teamId: 't2', projectIds: [] }

@@ -42,8 +42,6 @@ export const RaiseInputSchema = withLabels(
   { title: '标题' },
 )
 export type RaiseInput = v.InferOutput<typeof RaiseInputSchema>
-/** createIssue's input: the client's fields plus the project's service team. */
-export type CreateIssueInput = RaiseInput & { teamId: string }
 
 /** One command's schema; `labels` name its fields where they differ from the defaults (src/domain/messages). */
 const cmd = <A extends string, E extends v.ObjectEntries>(action: A, entries: E, labels: Record<string, string> = {}) =>
@@ -148,7 +146,5 @@ export type UserCommand = v.InferOutput<typeof UserCommandSchema>
 export type SystemCommand = v.InferOutput<typeof SystemCommandSchema>
 export type VisitCommand = v.InferOutput<typeof VisitCommandSchema>
 export type Command = UserCommand | SystemCommand | VisitCommand
-/** Commands as a client may send them (optional fields may be left out). */
-export type CommandInput = v.InferInput<typeof CommandSchema>
 export type UserCommandInput = v.InferInput<typeof UserCommandSchema>
 export type CommandOf<A extends Command['action']> = Extract<Command, { action: A }>

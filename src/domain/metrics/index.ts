@@ -2,9 +2,7 @@
 export * from './types'
 export { issueFacts } from './facts'
 export { computeMetrics, computeMetricsBy, drill } from './compute'
-export { activeProjectWeeks, periodWeeks, weeksOverlapping } from './coverage'
-export { DAYS_LABELS, DRILL_PARTS, METRIC_LABELS, METRIC_ORDER } from './dashboard'
-export { HISTOGRAM_CAP } from './counters'
+export { activeProjectWeeks, periodWeeks } from './coverage'
 export { type WeeklyRow, weeklyFromAggregate, weeklyOpenedClosed, weeklyPipelines } from './weekly'
 export {
   matchStage,
@@ -12,7 +10,6 @@ export {
   visitsPipeline,
   metricsFromAggregate,
   metricsByFromAggregate,
-  visitFactsFromAggregate,
   MAX_ROWS,
   type AggregateRow,
   type VisitAggregateRow,

@@ -5,7 +5,7 @@
  *   const world = useWeappWorld()
  *   it('…', async () => { const app = await world.launch(DEMO.liaison1, (d) => d.openFromGroup(gid)) })
  */
-import { LocalCloudClient } from '../../../emulator/devClient'
+import { LocalCloudClient } from '../../../scripts/devClient'
 import { startDemoCloud } from '../../support/demoData'
 import type { LocalCloudHandle } from '../../support/localCloud'
 import type { Device } from './device'

@@ -1,6 +1,6 @@
 /** 走访记录: check in, attendees, minutes, photos, 回头看 on open issues, issues raised during the visit. */
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import { useDidShow } from '@tarojs/taro'
 import { Async } from '../../../components/Async'
 import { Btn } from '../../../components/Buttons'
 import { Field, TextArea } from '../../../components/Fields'
