@@ -73,7 +73,7 @@ async function dispatch(services: Services, body: any, seqId: string | undefined
 /** cloud.callFunction from inside a function (§5). The callee keeps the original user. */
 async function invokeFromFunction(services: Services, body: any, seqId: string | undefined, tcbSource: unknown) {
   const name = typeof body.function_name === 'string' ? body.function_name : ''
-  let event: unknown = {}
+  let event: unknown
   try {
     event = JSON.parse(body.request_data || '{}')
   } catch {

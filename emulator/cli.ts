@@ -43,7 +43,7 @@ function parseArgs(argv: string[]): CliOptions {
       case '--function-env': addFunctionEnv(options.functionEnv, value()); break
       case '--print-env': options.printEnv = true; break
       case '--clock': options.clockAt = parseClock(value()) ?? fail('--clock expects an ISO instant with its zone (2026-11-30T09:00:00+08:00) or epoch ms'); break
-      case '--help': process.stdout.write(usage()); process.exit(0)
+      case '--help': process.stdout.write(usage()); return process.exit(0)
       default: fail(`unknown option ${argv[i]}`)
     }
   }

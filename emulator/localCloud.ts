@@ -82,6 +82,7 @@ export class LocalCloud {
 
   private createDatabase(dataDir: string, log: (line: string) => void): DatabaseLike {
     // Loaded lazily so a server test can inject a stand-in instead.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the lazy load described above
     const { DatabaseService } = require('./database') as typeof import('./database')
     return new DatabaseService({
       dataDir,

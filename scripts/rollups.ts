@@ -27,8 +27,7 @@ async function main(): Promise<number> {
   }
   // Imported after the environment is set: the SDK reads it when first used.
   const { allProjects } = await import('../server/dashboard/summary')
-  const { projectIssuesForAudit } = await import('../server/jobs/rollups')
-  const { maintainRollup, readViewRollups, rollupsCollection } = await import('../server/repo/rollups')
+  const { maintainRollup, projectIssuesForAudit, readViewRollups, rollupsCollection } = await import('../server/repo/rollups')
   const { COLLECTIONS } = await import('../server/repo/collections')
   const { command, getDb } = await import('../server/runtime/cloud')
   const started = Date.now()

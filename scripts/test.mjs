@@ -1,4 +1,4 @@
-// `npm test`: the type check, the cloud function bundles, the production weapp build and the weapp
+// `npm test`: the type check, the lint step (ESLint, dependency rules, unused code), the cloud function bundles, the production weapp build and the weapp
 // stories that run it, the h5 build the browser tests drive, every other jest project (domain, UI,
 // local cloud, functions, browser), then WeChat's own scan of the weapp build.
 //
@@ -43,7 +43,8 @@ const jest = (id, title, projects, after, afterEnd = []) =>
 
 // Incremental: a second run checks only what changed (the build info lives in node_modules/.cache).
 step('tsc', 'type check', 'npx', ['tsc', '-p', '.', '--noEmit', '--incremental', '--tsBuildInfoFile', 'node_modules/.cache/tsc/tsbuildinfo'], { nice: 15 })
-step('deps', 'dependency rule: the domain imports no Taro, no SDK, no emulator', 'node', ['scripts/check-domain-imports.mjs'])
+// The structure: ESLint, dependency-cruiser's never-arrows and knip's unused code (scripts/lint.mjs).
+step('lint', 'lint: ESLint, dependency rules (dependency-cruiser), unused code (knip)', 'node', ['scripts/lint.mjs'], { nice: 15 })
 if (needed('cloudfunctions/me/index.js')) step('functions', 'bundle cloud functions', 'node', ['scripts/build-functions.mjs'])
 if (needed('dist/app.json')) step('weapp', 'build weapp (production)', 'npx', ['taro', 'build', '--type', 'weapp'], { nice: 5 })
 // One webpack build at a time: each wants a core and a lot of memory.

@@ -31,8 +31,6 @@ const cross = (a: Vec, b: Vec): Vec => [a[1] * b[2] - a[2] * b[1], a[2] * b[0] -
 const dot = (a: Vec, b: Vec) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
 const norm = (a: Vec) => Math.sqrt(dot(a, a))
 
-/** The angle between two points, in radians (S2's atan2(|a×b|, a·b)). */
-export const angleBetween = (a: LngLat, b: LngLat) => vecAngle(toVec(a), toVec(b))
 const vecAngle = (a: Vec, b: Vec) => Math.atan2(norm(cross(a, b)), dot(a, b))
 
 // ---- parsing ---------------------------------------------------------------------------------

@@ -45,7 +45,7 @@ export class FunctionLoader {
 
   /** Names of folders that hold an index.js. */
   list(): string[] {
-    let names: string[] = []
+    let names: string[]
     try {
       names = fs.readdirSync(this.functionsDir)
     } catch {
@@ -56,7 +56,7 @@ export class FunctionLoader {
 }
 
 export function readConfig(dir: string): FunctionConfig {
-  let raw: any = {}
+  let raw: any
   try {
     raw = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8'))
   } catch {

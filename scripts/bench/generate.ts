@@ -138,7 +138,7 @@ export function* visitsFor(zone: ZoneIds, now: number, weeks = 52, seed = 7): Ge
       const planned = plannedVisit(p, wk, now - (i + 1) * 7 * DAY_MS)
       if (i === 0 || rand() >= 0.85) { yield planned; continue }
       const at = Math.round(startOfDay(planned.plannedDate) + (10 + rand() * 6) * HOUR_MS)
-      const { visit } = completeVisit(planned, {
+      const done = completeVisit(planned, {
         clientRequestId: `bench_v_${p._id}_${wk}`,
         checkIn: { latitude: 31.2 + rand() / 10, longitude: 121.4 + rand() / 10, accuracy: 20 },
         attendees: [{ name: '李明', side: 'government' }, { name: '张总', side: 'enterprise', title: '总经理' }],
@@ -146,7 +146,8 @@ export function* visitsFor(zone: ZoneIds, now: number, weeks = 52, seed = 7): Ge
         photos: [],
         followUps: [],
       }, zone.staff[p.teamId], at)
-      yield visit
+      if (!done.ok) throw done.error
+      yield done.value.visit
     }
   }
 }

@@ -1,4 +1,5 @@
 /** Small helpers shared by the benchmark parts: statistics, aligned tables, a progress bar, a clock. */
+import { unwrap } from '../../src/domain/contract/envelope'
 import { type LocalCloudHandle } from '../../test/support/localCloud'
 
 export const median = (xs: number[]): number => quantile(xs, 0.5)
@@ -64,8 +65,7 @@ export async function invoke(cloud: LocalCloudHandle, openid: string, fn: string
   const res = await cloud.call(fn, { ...extra, action, input }, openid)
   const wallMs = performance.now() - t
   if (res.errCode !== undefined) throw new Error(`${fn}.${action} failed in the cloud: ${res.errCode} ${res.errMsg}`)
-  if (!res.result?.ok) throw new Error(`${fn}.${action}: ${res.result?.error?.code} ${res.result?.error?.message}`)
-  return { stats: res.stats, wallMs, result: res.result.data }
+  return { stats: res.stats, wallMs, result: unwrap(res.result, `${fn}.${action}`) }
 }
 
 export async function setClock(cloud: LocalCloudHandle, now: number): Promise<void> {

@@ -14,7 +14,7 @@ import { CRON_FIELDS, validateCron } from './cron.mjs'
 import { consoleStorageRuleSteps, loadStorageRules, sameStorageRule, storageRulePlan, validateStorageRules } from './storageRules.mjs'
 
 // ---------------------------------------------------------------------------------------------
-// Platform limits (see /work/shared/reference/wechat-platform.md §5 and database/README.md)
+// Platform limits (see ../shared/reference/wechat-platform.md §5 from the project root and database/README.md)
 
 /** Indexes per collection (quota page). The built-in `_id_` index is counted against it here, to be safe. */
 export const MAX_INDEXES_PER_COLLECTION = 20

@@ -1,6 +1,6 @@
 /** Instants relative to now on the zone's working-day calendar (Asia/Shanghai). */
 import { buildCalendar } from '../../src/domain/calendar'
-import { DAY_MS, HOUR_MS, addDays, startOfDay, ymdOf } from '../../src/domain/time'
+import { HOUR_MS, addDays, startOfDay, ymdOf } from '../../src/domain/time'
 
 const calendar = buildCalendar([])
 
@@ -21,5 +21,3 @@ export function workingDaysAgo(now: number, n: number, hour = 10): number {
   const t = atHour(day, hour)
   return Math.min(t, now - 60_000)
 }
-
-export const daysAgo = (now: number, days: number, hour = 10): number => Math.min(atHour(ymdOf(now - days * DAY_MS), hour), now - 60_000)

@@ -3,7 +3,7 @@
  * to their WeChat groups, seven weeks of visits and issues in every state and 督办 colour — all
  * made through the product's own functions, at the times they happened.
  */
-import { LocalCloudClient } from '../../emulator/devClient'
+import { LocalCloudClient } from '../devClient'
 import { seedIssues } from './issues'
 import { seedOrg } from './org'
 import { seedVisits } from './visits'

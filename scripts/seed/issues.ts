@@ -2,7 +2,7 @@
  * Issues in every state and every 督办 colour, each driven through the real functions at the
  * time it happened (the local cloud's clock is moved for each step).
  */
-import type { LocalCloudClient } from '../../emulator/devClient'
+import type { LocalCloudClient } from '../devClient'
 import { HOUR_MS } from '../../src/domain/time'
 import { workingDaysAgo } from './clock'
 import { DEMO, type DemoOrg } from './org'

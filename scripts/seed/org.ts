@@ -1,4 +1,4 @@
-import type { LocalCloudClient } from '../../emulator/devClient'
+import type { LocalCloudClient } from '../devClient'
 
 export const DEMO = {
   manager: 'o_demo_manager',

@@ -1,4 +1,4 @@
-import type { LocalCloudClient } from '../../emulator/devClient'
+import type { LocalCloudClient } from '../devClient'
 import { addWeeks, dayOfWeek, mondayOf, weekKey } from '../../src/domain/time'
 import { atHour } from './clock'
 import { DEMO, type DemoOrg, projectLocation } from './org'

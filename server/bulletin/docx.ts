@@ -116,7 +116,7 @@ export async function bulletinDocx(b: Bulletin): Promise<Buffer> {
   const weights = `${b.weights.response}:${b.weights.resolution}:${b.weights.satisfaction}`
   const children: (Paragraph | Table)[] = [
     para(b.title, { bold: true, size: 36, center: true }),
-    para(`统计期间：${spanText(b)}　　数据截至：${timeText(b.now)}`, { center: true, size: 21 }),
+    para(`统计期间：${spanText(b)}\u3000\u3000数据截至：${timeText(b.now)}`, { center: true, size: 21 }),
     heading('一、总体情况'),
     para(b.summary, { indent: true }),
     heading('二、各部门办理情况排名'),

@@ -1,5 +1,5 @@
 import type * as v from 'valibot'
-import { requireRole } from '../../src/domain/access'
+import { requireRole } from '../runtime/guards'
 import { type BulletinPeriod, bulletinKeyAt, bulletinPeriod } from '../../src/domain/bulletin'
 import type { BulletinView } from '../../src/domain/contract/dashboard'
 import { AppError } from '../../src/domain/errors'
@@ -7,9 +7,9 @@ import type { bulletinInput } from '../../src/domain/schemas/dashboard'
 import { EXPORT_LINK_SECONDS } from '../../src/domain/uploads'
 import { bulletinDocx } from '../bulletin/docx'
 import { loadBulletin } from '../bulletin/load'
-import { preparedBulletin } from '../bulletin/store'
 import { saveExport } from '../files/exports'
 import { linksFor } from '../files/links'
+import { preparedBulletin } from '../repo/bulletins'
 import type { ActionContext } from '../runtime/entry'
 
 /**

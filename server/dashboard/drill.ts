@@ -1,5 +1,5 @@
 import type * as v from 'valibot'
-import { requireRole } from '../../src/domain/access'
+import { requireRole } from '../runtime/guards'
 import { issueCardFor } from '../../src/domain/issue'
 import { type IssueFacts, drill as drillFacts, matchStage } from '../../src/domain/metrics'
 import { resolvePeriod } from '../../src/domain/period'
@@ -9,7 +9,7 @@ import type { IssueCard } from '../../src/domain/views'
 import { command, getDb } from '../runtime/cloud'
 import type { ActionContext } from '../runtime/entry'
 import { COLLECTIONS } from '../repo/collections'
-import { loadCalendar } from '../shared/calendar'
+import { loadCalendar } from '../repo/calendars'
 import { runPipeline } from './aggregate'
 
 const PAGE = 1000

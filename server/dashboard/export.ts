@@ -1,31 +1,18 @@
 import type * as v from 'valibot'
-import { requireRole } from '../../src/domain/access'
-import { ALL_STATES, CATEGORIES, LADDER_NAMES, RATING_NAMES, RESOLUTION_NAMES, STATE_NAMES } from '../../src/domain/issue'
+import { requireRole } from '../runtime/guards'
+import { CATEGORIES, LADDER_NAMES, RATING_NAMES, RESOLUTION_NAMES, STATE_NAMES } from '../../src/domain/issue'
 import { periodWeeks } from '../../src/domain/metrics'
 import { maskPhonesIn } from '../../src/domain/masking'
 import { resolvePeriod } from '../../src/domain/period'
 import type { exportInput } from '../../src/domain/schemas/dashboard'
 import { ymdOf } from '../../src/domain/time'
-import type { Issue, Visit } from '../../src/domain/types'
 import { buildXlsx } from '../export/xlsx'
-import { command, getDb } from '../runtime/cloud'
 import type { ActionContext } from '../runtime/entry'
-import { COLLECTIONS } from '../repo/collections'
+import { allDepartments } from '../repo/departments'
+import { raisedForExport } from '../repo/issues'
+import { projectRoster } from '../repo/projects'
+import { visitsOfWeeks } from '../repo/visits'
 import { saveExport } from '../files/exports'
-import { allProjects } from './summary'
-
-const PAGE = 1000
-const MAX_ROWS = 20_000
-
-async function pagedGet<T>(query: any): Promise<T[]> {
-  const out: T[] = []
-  for (let offset = 0; offset < MAX_ROWS; offset += PAGE) {
-    const { data } = await query.skip(offset).limit(PAGE).get()
-    out.push(...data)
-    if (data.length < PAGE) break
-  }
-  return out
-}
 
 const day = (ms?: number): string => (ms ? ymdOf(ms) : '')
 const categoryName = (id: string): string => CATEGORIES.find((c) => c.id === id)?.name ?? id
@@ -37,17 +24,14 @@ const categoryName = (id: string): string => CATEGORIES.find((c) => c.id === id)
 export async function exportPeriod(input: v.InferOutput<typeof exportInput>, ctx: ActionContext) {
   requireRole(ctx.caller, 'dashboard.export')
   const period = resolvePeriod(input.period, ctx.now)
-  const db = getDb()
-  const _ = command()
   const [issues, visits, projects, departments] = await Promise.all([
-    pagedGet<Issue>(db.collection(COLLECTIONS.issues).where({ state: _.in([...ALL_STATES]), raisedAt: _.gt(period.from).and(_.lte(period.to)) }).orderBy('raisedAt', 'asc')
-      .field({ timeline: false, facts: false, description: false })),
-    pagedGet<Visit>(db.collection(COLLECTIONS.visits).where({ weekKey: _.in(periodWeeks(period, ctx.now)) }).orderBy('weekKey', 'asc')),
-    allProjects(),
-    db.collection(COLLECTIONS.departments).limit(200).get().then((r: { data: { _id: string; name: string }[] }) => r.data),
+    raisedForExport(period.from, period.to),
+    visitsOfWeeks(periodWeeks(period, ctx.now)),
+    projectRoster(),
+    allDepartments(),
   ])
   const projectName = new Map(projects.map((p) => [p._id, p.name]))
-  const deptName = new Map<string, string>(departments.map((d: { _id: string; name: string }) => [d._id, d.name]))
+  const deptName = new Map<string, string>(departments.map((d) => [d._id, d.name]))
   const file = buildXlsx([
     {
       name: '诉求',

@@ -1,5 +1,5 @@
 import type * as v from 'valibot'
-import { requireRole } from '../../src/domain/access'
+import { requireRole } from '../runtime/guards'
 import { estimateNotice } from '../../src/domain/calendar'
 import type { DashboardView } from '../../src/domain/contract/dashboard'
 import {
@@ -23,8 +23,8 @@ import type { Department, Project, Team } from '../../src/domain/types'
 import { getDb } from '../runtime/cloud'
 import type { ActionContext } from '../runtime/entry'
 import { COLLECTIONS } from '../repo/collections'
+import { loadCalendar } from '../repo/calendars'
 import { readRollups } from '../repo/rollups'
-import { loadCalendar } from '../shared/calendar'
 import { runPipeline } from './aggregate'
 
 export async function allProjects(): Promise<Project[]> {

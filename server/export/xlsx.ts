@@ -19,6 +19,7 @@ const MAX_CELL_CHARS = 32767
 const MAX_SHEET_NAME = 31
 
 // Characters XML 1.0 cannot carry (C0 except tab/LF/CR, U+FFFE/U+FFFF, lone surrogates) plus DEL and the C1 controls.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const INVALID_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 /** What spreadsheet programs may read as the start of a formula (OWASP CSV-injection list). */
 const FORMULA_START = /^[=+\-@\t\r]/
@@ -58,6 +59,7 @@ export function sheetNames(raw: string[]): string[] {
   return raw.map((name, i) => {
     let base = String(name ?? '')
       .replace(INVALID_CHARS, '')
+      // eslint-disable-next-line no-control-regex -- a sheet name may hold no control character
       .replace(/[\u0000-\u001F]/g, ' ')
       .replace(/[[\]:*?/\\]/g, '_')
       .trim()

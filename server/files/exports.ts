@@ -11,11 +11,9 @@
 import { randomBytes } from 'crypto'
 import { EXPORT_LINK_SECONDS, EXPORT_RETENTION_MS } from '../../src/domain/uploads'
 import { ymdOf } from '../../src/domain/time'
-import { COLLECTIONS } from '../repo/collections'
-import { command, getCloud, getDb } from '../runtime/cloud'
+import { exportsMadeBefore, removeExportRecords, saveExportRecord } from '../repo/exports'
+import { getCloud } from '../runtime/cloud'
 import { linksFor } from './links'
-
-export interface ExportRecord { _id: string; fileID: string; cloudPath: string; createdAt: number; createdBy: string }
 
 /** Bytes of randomness in an export's name: 16 = 128 bits. */
 export const EXPORT_NAME_BYTES = 16
@@ -37,9 +35,7 @@ export function newExportName(now: number, ext: 'xlsx' | 'docx' = 'xlsx'): { id:
 export async function saveExport(file: Buffer, now: number, createdBy: string, ext: 'xlsx' | 'docx' = 'xlsx'): Promise<{ fileID: string; tempFileURL: string; expiresAt: number }> {
   const { id, cloudPath } = newExportName(now, ext)
   const { fileID } = await getCloud().uploadFile({ cloudPath, fileContent: file })
-  const record: ExportRecord = { _id: id, fileID, cloudPath, createdAt: now, createdBy }
-  const { _id, ...data } = record
-  await getDb().collection(COLLECTIONS.exports).doc(_id).set({ data })
+  await saveExportRecord({ _id: id, fileID, cloudPath, createdAt: now, createdBy })
   const links = await linksFor([fileID], EXPORT_LINK_SECONDS)
   return { fileID, tempFileURL: links[fileID] ?? '', expiresAt: now + EXPORT_LINK_SECONDS * 1000 }
 }
@@ -51,19 +47,16 @@ export async function saveExport(file: Buffer, now: number, createdBy: string, e
  */
 export async function deleteExpiredExports(now: number): Promise<{ deleted: number; kept: number }> {
   const cutoff = now - EXPORT_RETENTION_MS
-  const db = getDb()
-  const _ = command()
   let deleted = 0
   let kept = 0
   for (let round = 0; round < CLEANUP_MAX_ROUNDS; round++) {
-    const { data } = await db.collection(COLLECTIONS.exports).where({ createdAt: _.lt(cutoff) }).orderBy('createdAt', 'asc').limit(CLEANUP_BATCH).get()
-    const records = data as ExportRecord[]
+    const records = await exportsMadeBefore(cutoff, CLEANUP_BATCH)
     if (records.length === 0) break
     const { fileList } = await getCloud().deleteFile({ fileList: records.map((r) => r.fileID) })
     // 0: deleted now; -503003 (STORAGE_FILE_NONEXIST): deleted before.
     const gone = new Set((fileList ?? []).filter((f: { status: number }) => f.status === 0 || f.status === -503003).map((f: { fileID: string }) => f.fileID))
     const done = records.filter((r) => gone.has(r.fileID)).map((r) => r._id)
-    if (done.length) await db.collection(COLLECTIONS.exports).where({ _id: _.in(done) }).remove()
+    await removeExportRecords(done)
     deleted += done.length
     kept += records.length - done.length
     if (done.length < records.length || records.length < CLEANUP_BATCH) break

@@ -1,6 +1,6 @@
 /** Reading one issue: the caller, the issue, the calendar and the departments at once; then the reply's reads. */
 import { type ActionContext, type PrefetchContext, withPrefetch } from '../runtime/entry'
-import { loadCalendar } from '../shared/calendar'
+import { loadCalendar } from '../repo/calendars'
 import { loadAllDepartments } from '../shared/departments'
 import { requireVisibleIssue } from './detail'
 import { replyFor } from './reply'

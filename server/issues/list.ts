@@ -7,7 +7,7 @@ import type { Caller, Issue } from '../../src/domain/types'
 import type { IssueCard, Page } from '../../src/domain/views'
 import { command, getDb } from '../runtime/cloud'
 import type { ActionContext } from '../runtime/entry'
-import { loadCalendar } from '../shared/calendar'
+import { loadCalendar } from '../repo/calendars'
 import { decodeOffsetCursor, encodeOffsetCursor } from '../shared/paging'
 import { issuesCollection } from './store'
 

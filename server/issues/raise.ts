@@ -8,7 +8,7 @@
  * the same id with another body is IDEMPOTENCY_MISMATCH. The case number is the year's highest + 1
  * under a unique index: two raises at once cannot share one, the second takes the next.
  */
-import { requireVisibleProject } from '../../src/domain/access'
+import { requireVisibleProject } from '../runtime/guards'
 import { AppError } from '../../src/domain/errors'
 import { OPEN_STATES, caseNoRange, caseYearOf, createIssue, nextCaseNo } from '../../src/domain/issue'
 import { pendingNoticeOf } from '../../src/domain/issue/notices'
@@ -19,11 +19,11 @@ import { DAY_MS } from '../../src/domain/time'
 import type { Issue, Project } from '../../src/domain/types'
 import type * as v from 'valibot'
 import { checkAttachments } from '../files'
-import { loadProject } from '../projects/manage'
+import { loadProject } from '../repo/projects'
 import { command, getDb } from '../runtime/cloud'
 import { type ActionContext, type PrefetchContext, withPrefetch } from '../runtime/entry'
 import { COLLECTIONS } from '../repo/collections'
-import { loadCalendar } from '../shared/calendar'
+import { loadCalendar } from '../repo/calendars'
 import { deskConfig } from '../shared/config'
 import { loadAllDepartments } from '../shared/departments'
 import { newId } from '../shared/ids'

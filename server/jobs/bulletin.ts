@@ -4,11 +4,11 @@ import { links } from '../../src/domain/links'
 import { shanghaiHour, ymdOf } from '../../src/domain/time'
 import { bulletinDocx } from '../bulletin/docx'
 import { loadBulletin } from '../bulletin/load'
-import { markNotified, preparedBulletin, storePrepared } from '../bulletin/store'
+import { storePrepared } from '../bulletin/store'
+import { markBulletinNotified, preparedBulletin } from '../repo/bulletins'
 import { type Message, sendMessages } from '../notify/send'
 import { configuredManagers } from '../runtime/caller'
-import { getDb } from '../runtime/cloud'
-import { COLLECTIONS } from '../repo/collections'
+import { managerIds } from '../repo/users'
 
 export const BULLETIN_HOUR = 8
 
@@ -26,8 +26,7 @@ export function isBulletinTime(calendar: WorkCalendar, now: number): boolean {
 }
 
 async function managerOpenids(): Promise<string[]> {
-  const { data } = await getDb().collection(COLLECTIONS.users).where({ roles: 'manager' }).field({ _id: true }).limit(1000).get()
-  return [...new Set([...(data as { _id: string }[]).map((u) => u._id), ...configuredManagers()])].sort()
+  return [...new Set([...(await managerIds()), ...configuredManagers()])].sort()
 }
 
 /**
@@ -40,10 +39,10 @@ export async function monthlyBulletin(calendar: WorkCalendar, now: number): Prom
   if (!isBulletinTime(calendar, now)) return { skipped: 'not_yet' }
   const key = bulletinKeyAt('month', now, 1)
   const period = bulletinPeriod(key) as BulletinPeriod
-  let record = await preparedBulletin(key)
+  const record = await preparedBulletin(key)
   if (record?.notifiedAt !== undefined) return { key, skipped: 'done' }
   const prepared = !record
-  if (!record) record = await storePrepared(key, await bulletinDocx(await loadBulletin(period, now)), now)
+  if (!record) await storePrepared(key, await bulletinDocx(await loadBulletin(period, now)), now)
   const messages: Message[] = (await managerOpenids()).map((touser) => ({
     id: `bulletin_${key}_${touser}`,
     touser,
@@ -53,6 +52,6 @@ export async function monthlyBulletin(calendar: WorkCalendar, now: number): Prom
     cause: `bulletin:${key}`,
   }))
   const results = await sendMessages(messages, now)
-  if (results.length === 0 || results.some((r) => r.outcome !== 'failed')) await markNotified(key, now)
+  if (results.length === 0 || results.some((r) => r.outcome !== 'failed')) await markBulletinNotified(key, now)
   return { key, prepared, notified: messages.length }
 }

@@ -1,26 +1,15 @@
 import type { WorkCalendar } from '../../src/domain/calendar/types'
 import { isDigestReminderDay } from '../../src/domain/digest'
 import { weekKey, ymdOf } from '../../src/domain/time'
-import type { Project, User } from '../../src/domain/types'
-import { command, getDb } from '../runtime/cloud'
-import { COLLECTIONS } from '../repo/collections'
+import { activeProjectsDigestState } from '../repo/projects'
+import { staffOfTeams } from '../repo/users'
 import { type Message, isSettled, sendMessages } from '../notify/send'
-import { jobDone, markJobDone } from './jobMarks'
+import { jobDone, markJobDone } from '../repo/jobs'
 import { links } from '../../src/domain/links'
 
-const PAGE = 1000
-
-type Unshared = Pick<Project, '_id' | 'name' | 'teamId' | 'openGId' | 'digestSharedWeek'>
-
-async function projectsNotShared(key: string): Promise<Unshared[]> {
-  const out: Unshared[] = []
-  for (let offset = 0; ; offset += PAGE) {
-    const { data } = await getDb().collection(COLLECTIONS.projects).where({ status: 'active' }).orderBy('createdAt', 'asc').skip(offset).limit(PAGE)
-      .field({ _id: true, name: true, teamId: true, openGId: true, digestSharedWeek: true }).get()
-    // Only a project bound to its group has a group to share into.
-    out.push(...(data as Unshared[]).filter((p) => p.openGId && p.digestSharedWeek !== key))
-    if (data.length < PAGE) return out
-  }
+/** The active projects bound to their group (only they have a group to share into) whose card this week was not shared. */
+async function projectsNotShared(key: string) {
+  return (await activeProjectsDigestState()).filter((p) => p.openGId && p.digestSharedWeek !== key)
 }
 
 /**
@@ -37,10 +26,7 @@ export async function digestReminders(calendar: WorkCalendar, now: number): Prom
   if (await jobDone(mark)) return { reminded: 0, skipped: 'done' }
   const projects = await projectsNotShared(key)
   const teamIds = [...new Set(projects.map((p) => p.teamId))]
-  const _ = command()
-  const staff: User[] = teamIds.length
-    ? (await getDb().collection(COLLECTIONS.users).where({ teamId: _.in(teamIds), roles: 'staff' }).field({ _id: true, teamId: true }).limit(1000).get()).data
-    : []
+  const staff = await staffOfTeams(teamIds)
   const messages: Message[] = []
   for (const person of [...staff].sort((a, b) => a._id.localeCompare(b._id))) {
     const mine = projects.filter((p) => p.teamId === person.teamId)

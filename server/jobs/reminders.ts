@@ -3,19 +3,16 @@ import { nextWorkingDay } from '../../src/domain/calendar/workingTime'
 import { runningDeadline } from '../../src/domain/issue'
 import { links } from '../../src/domain/links'
 import { DAY_MS, startOfDay, ymdOf } from '../../src/domain/time'
-import type { Issue, User } from '../../src/domain/types'
-import { command, getDb } from '../runtime/cloud'
-import { COLLECTIONS } from '../repo/collections'
+import { type DueIssue, issuesDueBy } from '../repo/issues'
+import { handlersAndStaff } from '../repo/users'
 import { type Message, isSettled, sendMessages } from '../notify/send'
 import { dayText } from '../notify/templates'
-import { jobDone, markJobDone } from './jobMarks'
+import { jobDone, markJobDone } from '../repo/jobs'
 
 export interface ReminderReport {
   reminded: number
   skipped?: 'rest_day' | 'done'
 }
-
-type DueIssue = Pick<Issue, '_id' | 'title' | 'state' | 'signForDue' | 'answerDue' | 'leadDepartmentId' | 'teamId'>
 
 /** Where an issue stands against its running deadline on `today`. */
 export function dueKind(due: number, today: string, now: number): 'overdue' | 'today' | 'next_working_day' {
@@ -48,20 +45,11 @@ export async function dailyReminders(calendar: WorkCalendar, now: number): Promi
   if (!calendar.isWorkingDay(day)) return { reminded: 0, skipped: 'rest_day' }
   const mark = `reminders_${day}`
   if (await jobDone(mark)) return { reminded: 0, skipped: 'done' }
-  const db = getDb()
-  const _ = command()
   const horizon = startOfDay(nextWorkingDay(calendar, day)) + DAY_MS
-  const { data } = await db.collection(COLLECTIONS.issues).where({ 'facts.runningDue': _.lte(horizon) })
-    .field({ _id: true, title: true, state: true, signForDue: true, answerDue: true, leadDepartmentId: true, teamId: true }).limit(1000).get()
-  const due = (data as DueIssue[]).filter((i) => runningDeadline(i as Issue) !== undefined)
+  const due = (await issuesDueBy(horizon)).filter((i) => runningDeadline(i) !== undefined)
   const deptIds = [...new Set(due.map((i) => i.leadDepartmentId).filter(Boolean))] as string[]
   const teamIds = [...new Set(due.map((i) => i.teamId))]
-  const ors: Record<string, unknown>[] = []
-  if (deptIds.length) ors.push({ departmentId: _.in(deptIds), roles: 'handler' })
-  if (teamIds.length) ors.push({ teamId: _.in(teamIds), roles: 'staff' })
-  const people: User[] = ors.length
-    ? (await db.collection(COLLECTIONS.users).where(_.or(ors)).field({ _id: true, departmentId: true, teamId: true, roles: true }).limit(1000).get()).data
-    : []
+  const people = await handlersAndStaff(deptIds, teamIds)
   const perPerson = new Map<string, DueIssue[]>()
   for (const issue of due) {
     const handlers = people.filter((p) => p.roles.includes('handler') && p.departmentId === issue.leadDepartmentId)
@@ -70,10 +58,10 @@ export async function dailyReminders(calendar: WorkCalendar, now: number): Promi
   }
   const messages: Message[] = []
   for (const [touser, issues] of [...perPerson].sort(([a], [b]) => a.localeCompare(b))) {
-    issues.sort((a, b) => (runningDeadline(a as Issue) as number) - (runningDeadline(b as Issue) as number) || a._id.localeCompare(b._id))
+    issues.sort((a, b) => (runningDeadline(a) as number) - (runningDeadline(b) as number) || a._id.localeCompare(b._id))
     const first = issues[0]
-    const firstDue = runningDeadline(first as Issue) as number
-    const kinds = issues.map((i) => dueKind(runningDeadline(i as Issue) as number, day, now))
+    const firstDue = runningDeadline(first) as number
+    const kinds = issues.map((i) => dueKind(runningDeadline(i) as number, day, now))
     const single = issues.length === 1
     messages.push({
       id: `reminder_${day}_${touser}`,

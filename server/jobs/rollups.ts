@@ -5,27 +5,13 @@
  * issues — a different project each hour.
  * Both are idempotent: a run fired twice, or killed half-way and fired again, counts nothing twice.
  */
-import { type AuditedIssue, type RollupAuditReport, RollupAudit } from '../../src/domain/metrics'
+import { type RollupAuditReport, RollupAudit } from '../../src/domain/metrics'
 import { HOUR_MS } from '../../src/domain/time'
 import { allProjects } from '../dashboard/summary'
-import { COLLECTIONS } from '../repo/collections'
-import { type DrainReport, drainRollups, readGroupRollups, tidyRollups } from '../repo/rollups'
-import { getDb } from '../runtime/cloud'
+import { type DrainReport, drainRollups, projectIssuesForAudit, readGroupRollups, tidyRollups } from '../repo/rollups'
 
 /** Of the job's minute (its time limit is 60 s): what the drain may spend before leaving the rest to the next hour. */
 export const DRAIN_BUDGET_MS = 25_000
-const PAGE = 1000
-
-/** One project's issues as the audit reads them (facts, recorded contribution, outbox). */
-export async function projectIssuesForAudit(projectId: string): Promise<AuditedIssue[]> {
-  const out: AuditedIssue[] = []
-  for (let offset = 0; ; offset += PAGE) {
-    const { data } = await getDb().collection(COLLECTIONS.issues).where({ projectId })
-      .field({ _id: true, facts: true, rollup: true, outbox: true }).orderBy('_id', 'asc').skip(offset).limit(PAGE).get()
-    out.push(...(data as AuditedIssue[]).filter((i) => !!i.facts))
-    if (data.length < PAGE) return out
-  }
-}
 
 /** The audit of one project's documents of the project view (src/domain/metrics/rollupCheck.ts). */
 export async function auditProject(projectId: string): Promise<RollupAuditReport> {

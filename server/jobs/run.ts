@@ -13,11 +13,10 @@
  */
 import { OPEN_STATES } from '../../src/domain/issue'
 import { isoWeekday, shanghaiHour, weekKey, ymdOf } from '../../src/domain/time'
-import { command, getDb } from '../runtime/cloud'
-import { COLLECTIONS } from '../repo/collections'
+import { loadCalendar } from '../repo/calendars'
+import { markPlannedMissedBefore } from '../repo/visits'
 import { drainOutbox } from '../issues/notices'
 import { sweep } from '../issues/sweep'
-import { loadCalendar } from '../shared/calendar'
 import { planWeek } from '../visits/plan'
 import { deleteExpiredExports } from '../files/exports'
 import { monthlyBulletin } from './bulletin'
@@ -28,13 +27,6 @@ import { dailyReminders } from './reminders'
 export const PLAN_HOUR = 8
 export const REMIND_HOUR = 8
 
-async function markMissedVisits(now: number): Promise<number> {
-  const _ = command()
-  const res = await getDb().collection(COLLECTIONS.visits).where({ status: 'planned', weekKey: _.lt(weekKey(now)) })
-    .update({ data: { status: 'missed', updatedAt: now } })
-  return res.stats.updated
-}
-
 /** Monday before 08:00 the new week is not planned yet; any later hour (re)plans idempotently. */
 export const isPlanningTime = (now: number): boolean => !(isoWeekday(ymdOf(now)) === 1 && shanghaiHour(now) < PLAN_HOUR)
 
@@ -42,7 +34,7 @@ export async function runJobs(now: number): Promise<Record<string, unknown>> {
   const { calendar } = await loadCalendar()
   const report: Record<string, unknown> = { at: new Date(now).toISOString(), weekKey: weekKey(now) }
   if (isPlanningTime(now)) report.plan = await planWeek(weekKey(now), now)
-  report.missed = await markMissedVisits(now)
+  report.missed = await markPlannedMissedBefore(weekKey(now), now)
   report.escalate = await sweep('escalate', OPEN_STATES.filter((s) => s !== 'resolved'), calendar, now)
   report.autoClose = await sweep('auto_close', ['resolved'], calendar, now)
   // The sweeps' steps (and any step whose own move was lost) owe the rollups "old out, new in".

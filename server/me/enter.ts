@@ -7,11 +7,11 @@ import type * as v from 'valibot'
 import { AppError } from '../../src/domain/errors'
 import type { enterInput } from '../../src/domain/schemas/me'
 import type { EnterResult } from '../../src/domain/views'
-import { command, getCloud, getDb } from '../runtime/cloud'
+import { claimGroup, loadGroupBinding, releaseGroup } from '../repo/groupBindings'
+import { bindProjectGroup, loadProject } from '../repo/projects'
+import { getCloud } from '../runtime/cloud'
 import type { ActionContext } from '../runtime/entry'
-import { COLLECTIONS } from '../repo/collections'
 import { summarizeProject } from '../shared/summaries'
-import { loadProject } from '../projects/manage'
 import { addMembership } from './membership'
 
 type Input = v.InferOutput<typeof enterInput>
@@ -38,8 +38,8 @@ export async function openGIdFrom(event: Record<string, unknown>): Promise<strin
 export async function enter(input: Input, ctx: ActionContext): Promise<EnterResult> {
   const openGId = await openGIdFrom(ctx.event)
   if (!openGId) throw new AppError('NOT_IN_GROUP', '未能识别所在的微信群，请从项目群里的小程序卡片进入')
-  const { data: binding } = await getDb().collection(COLLECTIONS.groupBindings).doc(openGId).get()
-  const groupProject = binding ? await loadProject((binding as GroupBinding).projectId) : null
+  const binding = await loadGroupBinding(openGId)
+  const groupProject = binding ? await loadProject(binding.projectId) : null
 
   if (groupProject) {
     await addMembership(ctx.openid, ctx.user, groupProject._id, ctx.now)
@@ -53,11 +53,6 @@ export async function enter(input: Input, ctx: ActionContext): Promise<EnterResu
   return bindGroup(input.projectId, input.bindToken, openGId, ctx)
 }
 
-interface GroupBinding {
-  _id: string // openGId
-  projectId: string
-}
-
 const refusedCard = { code: 'FORBIDDEN' as const, message: '分享卡片已失效，请让服务专员重新分享' }
 
 /**
@@ -66,33 +61,17 @@ const refusedCard = { code: 'FORBIDDEN' as const, message: '分享卡片已失�
  * is released, so nothing is left half-written.
  */
 async function bindGroup(projectId: string, token: string, openGId: string, ctx: ActionContext): Promise<EnterResult> {
-  const _ = command()
-  const db = getDb()
   const project = await loadProject(projectId)
   if (!project) return { project: null, member: false, boundNow: false, refused: refusedCard }
   if (project.openGId) {
     return { project: null, member: false, boundNow: false, refused: { code: 'PROJECT_ALREADY_BOUND', message: '该项目已绑定另一个微信群，一个项目只能绑定一个群' } }
   }
   if (project.bindToken !== token || (project.bindTokenExpiresAt ?? 0) <= ctx.now) return { project: null, member: false, boundNow: false, refused: refusedCard }
-  try {
-    await db.collection(COLLECTIONS.groupBindings).add({ data: { _id: openGId, projectId, at: ctx.now, by: ctx.openid } })
-  } catch (e) {
-    if (/duplicate|E11000/i.test(String((e as Error).message))) {
-      return { project: null, member: false, boundNow: false, refused: { code: 'GROUP_ALREADY_BOUND', message: '本群已绑定其他项目' } }
-    }
-    throw e
+  if (!(await claimGroup({ _id: openGId, projectId, at: ctx.now, by: ctx.openid }))) {
+    return { project: null, member: false, boundNow: false, refused: { code: 'GROUP_ALREADY_BOUND', message: '本群已绑定其他项目' } }
   }
-  const res = await db.collection(COLLECTIONS.projects).where({ _id: projectId, openGId: _.exists(false), bindToken: token, bindTokenExpiresAt: _.gt(ctx.now) }).update({
-    data: {
-      openGId,
-      bindToken: _.remove(),
-      bindTokenExpiresAt: _.remove(),
-      updatedAt: ctx.now,
-      history: _.push([{ at: ctx.now, by: ctx.openid, what: 'group_bound', openGId }]),
-    },
-  })
-  if (res.stats.updated !== 1) {
-    await db.collection(COLLECTIONS.groupBindings).doc(openGId).remove()
+  if (!(await bindProjectGroup(projectId, token, openGId, { at: ctx.now, by: ctx.openid, what: 'group_bound', openGId }, ctx.now))) {
+    await releaseGroup(openGId)
     return { project: null, member: false, boundNow: false, refused: { code: 'PROJECT_ALREADY_BOUND', message: '该项目刚绑定了另一个微信群' } }
   }
   await addMembership(ctx.openid, ctx.user, projectId, ctx.now)

@@ -1,9 +1,8 @@
 import type * as v from 'valibot'
 import type { subscribedInput } from '../../src/domain/schemas/me'
-import { command, getDb } from '../runtime/cloud'
 import type { ActionContext } from '../runtime/entry'
-import { COLLECTIONS } from '../repo/collections'
 import { isLongTerm } from '../notify/templates'
+import { addCredit, creditId, loadCredit, saveCredit } from '../repo/subscriptions'
 
 const MAX_CREDITS = 50
 
@@ -14,24 +13,19 @@ const MAX_CREDITS = 50
  * per accepted key, -1 for long-term templates.
  */
 export async function subscribed(input: v.InferOutput<typeof subscribedInput>, ctx: ActionContext): Promise<{ credits: Record<string, number> }> {
-  const subscriptions = getDb().collection(COLLECTIONS.subscriptions)
-  const _ = command()
   const keys = [...new Set(input.accepted)]
   const credits: Record<string, number> = {}
   await Promise.all(keys.map(async (key) => {
-    const id = `${ctx.openid}_${key}`
+    const id = creditId(ctx.openid, key)
     if (isLongTerm(key)) {
-      await subscriptions.doc(id).set({ data: { openid: ctx.openid, key, remaining: 0, refused: false, updatedAt: ctx.now } })
+      await saveCredit({ _id: id, openid: ctx.openid, key, remaining: 0, refused: false, updatedAt: ctx.now })
       credits[key] = -1
       return
     }
-    const res = await subscriptions.where({ _id: id, remaining: _.lt(MAX_CREDITS) }).update({ data: { remaining: _.inc(1), refused: false, updatedAt: ctx.now } })
-    if (res.stats.updated === 0) {
-      const { data } = await subscriptions.where({ _id: id }).limit(1).get()
-      if (data.length === 0) await subscriptions.doc(id).set({ data: { openid: ctx.openid, key, remaining: 1, updatedAt: ctx.now } })
+    if (!(await addCredit(id, MAX_CREDITS, ctx.now)) && !(await loadCredit(id))) {
+      await saveCredit({ _id: id, openid: ctx.openid, key, remaining: 1, updatedAt: ctx.now })
     }
-    const { data } = await subscriptions.where({ _id: id }).limit(1).get()
-    credits[key] = (data[0] as { remaining: number }).remaining
+    credits[key] = (await loadCredit(id))?.remaining ?? 0
   }))
   return { credits }
 }

@@ -1,24 +1,20 @@
 import { yearsNeedingArrangement } from '../../src/domain/calendar'
-import type { Department, Team } from '../../src/domain/types'
 import type { WhoAmI } from '../../src/domain/views'
-import { loadCalendar } from '../shared/calendar'
-import { getDb } from '../runtime/cloud'
-import type { ActionContext } from '../runtime/entry'
-import { COLLECTIONS } from '../repo/collections'
-import { summarizeProject } from '../shared/summaries'
+import { loadCalendar } from '../repo/calendars'
+import { loadDepartment } from '../repo/departments'
 import { loadProjects } from '../repo/projects'
+import { loadTeam } from '../repo/teams'
+import type { ActionContext } from '../runtime/entry'
+import { summarizeProject } from '../shared/summaries'
 import { TEMPLATE_KEYS, isLongTerm, templateId } from '../notify/templates'
 
 /** Who the caller is, in at most four parallel reads after the caller's own document. */
 export async function whoami(ctx: Pick<ActionContext, 'openid' | 'caller' | 'user' | 'now'>): Promise<WhoAmI> {
   const { caller, user } = ctx
-  const db = getDb()
   const [projects, team, department, calendarTasks] = await Promise.all([
     loadProjects(caller.projectIds),
-    caller.teamId ? db.collection(COLLECTIONS.teams).doc(caller.teamId).get().then((r: any) => r.data as Team | null) : null,
-    caller.departmentId
-      ? db.collection(COLLECTIONS.departments).doc(caller.departmentId).get().then((r: any) => r.data as Department | null)
-      : null,
+    caller.teamId ? loadTeam(caller.teamId) : null,
+    caller.departmentId ? loadDepartment(caller.departmentId) : null,
     caller.roles.includes('manager') ? loadCalendar().then(({ calendar }) => yearsNeedingArrangement(calendar, ctx.now)) : [],
   ])
   const liaisonOf = new Set(user?.liaisonOf ?? [])

@@ -14,8 +14,9 @@
  * before recording it leaves a claim that a later sender takes over and sends again. Everything else
  * — a crash before the send, two senders at once, a retried job — sends each message once.
  */
-import { getCloud, getDb, command } from '../runtime/cloud'
-import { COLLECTIONS } from '../repo/collections'
+import { type Outcome, addClaim, notificationOutcome, settleNotification, takeOverClaim } from '../repo/notifications'
+import { type Credit, creditId, creditsByIds, saveCredit, spendCredit } from '../repo/subscriptions'
+import { getCloud } from '../runtime/cloud'
 import { type TemplateKey, isLongTerm, templateData, templateId } from './templates'
 
 export interface Message {
@@ -29,8 +30,6 @@ export interface Message {
   cause: string
 }
 
-export type Outcome = 'sent' | 'no_credit' | 'refused' | 'failed'
-
 export interface SendResult {
   id: string
   touser: string
@@ -39,19 +38,6 @@ export interface SendResult {
   outcome: Outcome | 'busy' | 'done'
 }
 
-/** The product's record of a user's subscription to one template. */
-export interface Credit {
-  _id: string
-  openid: string
-  key: TemplateKey
-  remaining: number
-  /** Long-term templates: the user switched the template off (43101); cleared by subscribing again. */
-  refused?: boolean
-  updatedAt: number
-}
-
-export const creditId = (openid: string, key: TemplateKey): string => `${openid}_${key}`
-
 /** A claim not settled within this long is taken to be dead (longer than any function's time limit). */
 export const CLAIM_LEASE_MS = 2 * 60_000
 
@@ -59,22 +45,10 @@ export const isSettled = (r: SendResult): boolean => r.outcome !== 'busy'
 
 /** Claims the message: true when this sender may send it now. */
 async function claim(m: Message, now: number): Promise<'mine' | 'busy' | 'done'> {
-  const db = getDb()
-  const _ = command()
-  const record = { openid: m.touser, templateKey: m.key, outcome: 'sending', cause: m.cause, claimedAt: now, at: now }
-  try {
-    await db.collection(COLLECTIONS.notifications).add({ data: { _id: m.id, ...record } })
-    return 'mine'
-  } catch (e) {
-    if (!/E11000|duplicate/i.test(String((e as Error)?.message))) throw e
-  }
+  if (await addClaim({ _id: m.id, openid: m.touser, templateKey: m.key, outcome: 'sending', cause: m.cause, claimedAt: now, at: now })) return 'mine'
   // Taken over only when its sender is gone (the lease ran out) and it was never settled.
-  const { stats } = await db.collection(COLLECTIONS.notifications)
-    .where({ _id: m.id, outcome: 'sending', claimedAt: _.lt(now - CLAIM_LEASE_MS) })
-    .update({ data: { claimedAt: now } })
-  if (stats.updated === 1) return 'mine'
-  const { data } = await db.collection(COLLECTIONS.notifications).doc(m.id).field({ outcome: true }).get()
-  return (data as { outcome?: string } | null)?.outcome === 'sending' ? 'busy' : 'done'
+  if (await takeOverClaim(m.id, now - CLAIM_LEASE_MS, now)) return 'mine'
+  return (await notificationOutcome(m.id)) === 'sending' ? 'busy' : 'done'
 }
 
 /** Whether the product believes a send can succeed: a one-time credit left, or a long-term template accepted and not switched off. */
@@ -101,31 +75,18 @@ async function deliver(m: Message, credit: Credit | undefined): Promise<{ outcom
 
 /** Records the outcome on the claim and adjusts the credit. */
 async function settle(m: Message, outcome: Outcome, errCode: number | undefined, now: number): Promise<void> {
-  const db = getDb()
-  const _ = command()
   const id = creditId(m.touser, m.key)
   await Promise.all([
-    db.collection(COLLECTIONS.notifications).doc(m.id).update({ data: { outcome, errCode: errCode ?? null, at: now } }),
-    outcome === 'sent' && !isLongTerm(m.key)
-      ? db.collection(COLLECTIONS.subscriptions).where({ _id: id, remaining: _.gt(0) }).update({ data: { remaining: _.inc(-1), updatedAt: now } })
-      : null,
-    outcome === 'refused'
-      ? db.collection(COLLECTIONS.subscriptions).doc(id).set({ data: { openid: m.touser, key: m.key, remaining: 0, refused: isLongTerm(m.key), updatedAt: now } })
-      : null,
+    settleNotification(m.id, outcome, errCode, now),
+    outcome === 'sent' && !isLongTerm(m.key) ? spendCredit(id, now) : null,
+    outcome === 'refused' ? saveCredit({ _id: id, openid: m.touser, key: m.key, remaining: 0, refused: isLongTerm(m.key), updatedAt: now }) : null,
   ])
 }
 
 /** Reads the recipients' credits in one query per 500. */
 async function creditsOf(messages: readonly Message[]): Promise<Map<string, Credit>> {
-  const _ = command()
-  const credits = new Map<string, Credit>()
-  const ids = [...new Set(messages.map((m) => creditId(m.touser, m.key)))]
-  for (let i = 0; i < ids.length; i += 500) {
-    const page = ids.slice(i, i + 500)
-    const { data } = await getDb().collection(COLLECTIONS.subscriptions).where({ _id: _.in(page) }).limit(page.length).get()
-    for (const c of data as Credit[]) credits.set(c._id, c)
-  }
-  return credits
+  const credits = await creditsByIds([...new Set(messages.map((m) => creditId(m.touser, m.key)))])
+  return new Map(credits.map((c) => [c._id, c]))
 }
 
 /** Sends a batch: the credits in one read, then each message claimed, sent and settled (in parallel). */

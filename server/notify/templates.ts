@@ -61,7 +61,9 @@ export function fieldMapping(key: TemplateKey): FieldMapping {
       const parsed = JSON.parse(raw) as Record<string, unknown>
       const sources = ['title', 'state', 'note', 'at']
       if (parsed && typeof parsed === 'object' && Object.values(parsed).every((v) => sources.includes(v as string))) return parsed as FieldMapping
-    } catch {}
+    } catch {
+      // not JSON: reported below like any other invalid mapping
+    }
     console.error(`[notify] TEMPLATE_FIELDS_${key.toUpperCase()} is not a valid mapping; using the default`)
   }
   return DEFAULT_FIELDS[key]

@@ -1,5 +1,5 @@
 import type * as v from 'valibot'
-import { requireRole } from '../../src/domain/access'
+import { requireRole } from '../runtime/guards'
 import {
   type CalendarBasis,
   type YearArrangement,
@@ -14,12 +14,10 @@ import type { CalendarView } from '../../src/domain/contract/org'
 import { AppError } from '../../src/domain/errors'
 import type { calendarYearInput } from '../../src/domain/schemas/org'
 import { ymdOf } from '../../src/domain/time'
-import { getDb } from '../runtime/cloud'
 import type { ActionContext } from '../runtime/entry'
-import { COLLECTIONS } from '../repo/collections'
 import { recomputeOpenDeadlines } from '../issues/sweep'
+import { loadCalendar, saveCalendarYear } from '../repo/calendars'
 import { drainRollups } from '../repo/rollups'
-import { loadCalendar } from '../shared/calendar'
 
 const CALENDAR_DRAIN_BUDGET_MS = 5_000
 
@@ -62,7 +60,7 @@ export async function setCalendarYear(input: v.InferOutput<typeof calendarYearIn
   const valid = validateArrangementEntry(input.arrangement)
   if (!valid.ok) throw withinArrangement(valid.error)
   const arrangement = { ...valid.value, enteredBy: ctx.openid, enteredAt: ctx.now }
-  await getDb().collection(COLLECTIONS.calendars).doc(String(arrangement.year)).set({ data: arrangement })
+  await saveCalendarYear(arrangement)
   const { arrangements } = await loadCalendar()
   const result = await recomputeOpenDeadlines(buildCalendar(arrangements), ctx.now)
   // Every moved issue owes the rollups a move: as many as fit after the reply, the hourly job the rest.

@@ -1,18 +1,17 @@
-import { requireRole, requireVisibleProject } from '../../src/domain/access'
-import { OPEN_STATES, issueCardFor } from '../../src/domain/issue'
+import { requireRole, requireVisibleProject } from '../runtime/guards'
+import { issueCardFor } from '../../src/domain/issue'
 import { viewerOf, visitViewerOf } from '../../src/domain/visibility'
 import { weekBounds, weekKey } from '../../src/domain/time'
-import type { Issue, Visit } from '../../src/domain/types'
+import type { Visit } from '../../src/domain/types'
 import type { ProjectBoard } from '../../src/domain/views'
 import { visitIdOf } from '../../src/domain/visits'
-import { command, getDb } from '../runtime/cloud'
 import type { ActionContext } from '../runtime/entry'
-import { COLLECTIONS } from '../repo/collections'
-import { loadCalendar } from '../shared/calendar'
+import { loadCalendar } from '../repo/calendars'
+import { type IssueHead, countClosedSince, latestClosedOfProject, openIssuesOfProject } from '../repo/issues'
 import { loadProject } from '../repo/projects'
+import { latestDoneVisits, loadVisit } from '../repo/visits'
 import { type VisitSummary, visitSummary } from '../../src/domain/visitRecord'
 
-const CARD_FIELDS = { timeline: false, facts: false }
 /** How many completed visits the board's 走访记录 shows (the visit list has them all). */
 const RECENT_VISITS = 3
 
@@ -23,37 +22,34 @@ const RECENT_VISITS = 3
  */
 export async function board(input: { projectId: string }, ctx: ActionContext): Promise<ProjectBoard> {
   requireRole(ctx.caller, 'projects.board')
-  const db = getDb()
-  const _ = command()
   const key = weekKey(ctx.now)
-  const issues = db.collection(COLLECTIONS.issues)
   const { start } = weekBounds(key)
-  const visits = db.collection(COLLECTIONS.visits)
   const [project, visit, recent, open, closed, closedThisWeek, { calendar }] = await Promise.all([
     loadProject(input.projectId),
-    visits.doc(visitIdOf(input.projectId, key)).get().then((r: any) => r.data as Visit | null),
-    visits.where({ projectId: input.projectId, status: 'done' }).orderBy('weekKey', 'desc').limit(RECENT_VISITS).get().then((r: any) => r.data as Visit[]),
-    issues.where({ projectId: input.projectId, state: _.in([...OPEN_STATES]) }).orderBy('raisedAt', 'desc').field(CARD_FIELDS).limit(100).get(),
-    issues.where({ projectId: input.projectId, state: 'closed' }).orderBy('closedAt', 'desc').field(CARD_FIELDS).limit(5).get(),
-    issues.where({ projectId: input.projectId, state: 'closed', closedAt: _.gte(start) }).count().then((r: any) => r.total as number),
+    loadVisit(visitIdOf(input.projectId, key)),
+    latestDoneVisits(input.projectId, RECENT_VISITS),
+    openIssuesOfProject(input.projectId),
+    latestClosedOfProject(input.projectId, 5),
+    countClosedSince(input.projectId, start),
     loadCalendar(),
   ])
   const visible = requireVisibleProject(ctx.caller, project)
   const { bindToken: _t, bindTokenExpiresAt: _e, ...safeProject } = visible
-  const cards = (list: Issue[]) => list.flatMap((i) => {
-    const viewer = viewerOf(i, ctx.caller)
-    return viewer ? [issueCardFor(i, viewer, ctx.now, calendar)] : []
+  const cards = (list: IssueHead[]) => list.flatMap((head) => {
+    const issue = { ...head, timeline: [] }
+    const viewer = viewerOf(issue, ctx.caller)
+    return viewer ? [issueCardFor(issue, viewer, ctx.now, calendar)] : []
   })
-  const openIssues = cards(open.data as Issue[])
+  const openIssues = cards(open)
   // A project member who is not a liaison (none today: members are liaisons) reads no visit.
   const visitViewer = visitViewerOf(visible, ctx.caller)
   const summary = (x: Visit) => (visitViewer ? visitSummary(x, visitViewer, visible.location) : null)
   return {
     project: ctx.caller.roles.includes('manager') || ctx.caller.roles.includes('staff') ? safeProject : { ...safeProject, history: undefined },
-    thisWeek: visit ? summary(visit as Visit) : null,
-    recentVisits: (recent as Visit[]).map(summary).filter((x): x is VisitSummary => !!x),
+    thisWeek: visit ? summary(visit) : null,
+    recentVisits: recent.map(summary).filter((x): x is VisitSummary => !!x),
     openIssues,
-    recentlyClosed: cards(closed.data as Issue[]),
+    recentlyClosed: cards(closed),
     digest: {
       weekKey: key,
       visitStatus: visit?.status ?? 'none',

@@ -2,14 +2,12 @@
  * The weekly digest card and the record of its sharing. The figures come from the board itself
  * (one function), so the card a member shares says exactly what the board shows.
  */
-import { requireRole, requireVisibleProject } from '../../src/domain/access'
+import { requireRole, requireVisibleProject } from '../runtime/guards'
 import { type DigestCard, type DigestShared, digestCard } from '../../src/domain/digest'
 import { weekKey } from '../../src/domain/time'
-import { command, getDb } from '../runtime/cloud'
 import type { ActionContext } from '../runtime/entry'
-import { COLLECTIONS } from '../repo/collections'
+import { loadProject, markDigestShared } from '../repo/projects'
 import { board } from './board'
-import { loadProject } from './manage'
 
 export async function digest(input: { projectId: string }, ctx: ActionContext): Promise<DigestCard> {
   requireRole(ctx.caller, 'projects.digest')
@@ -22,12 +20,8 @@ export async function digestShared(input: { projectId: string }, ctx: ActionCont
   requireRole(ctx.caller, 'projects.digestShared')
   const project = requireVisibleProject(ctx.caller, await loadProject(input.projectId))
   const key = weekKey(ctx.now)
-  const projects = getDb().collection(COLLECTIONS.projects)
-  const _ = command()
-  if (project.digestSharedWeek !== key) {
-    const res = await projects.where({ _id: project._id, digestSharedWeek: _.neq(key) })
-      .update({ data: { digestSharedWeek: key, digestSharedAt: ctx.now, digestSharedBy: ctx.openid } })
-    if (res.stats.updated === 1) return { weekKey: key, sharedAt: ctx.now, sharedBy: ctx.openid, first: true }
+  if (project.digestSharedWeek !== key && (await markDigestShared(project._id, key, ctx.openid, ctx.now))) {
+    return { weekKey: key, sharedAt: ctx.now, sharedBy: ctx.openid, first: true }
   }
   const now = (await loadProject(project._id)) ?? project
   return { weekKey: key, sharedAt: now.digestSharedAt ?? ctx.now, sharedBy: now.digestSharedBy ?? ctx.openid, first: false }

@@ -20,5 +20,4 @@ export const COLLECTIONS = {
   /** The dashboard's sums ahead of time: per view (department, team, project), group and month, and the now figures (server/repo/rollups.ts). */
   rollups: 'rollups',
 } as const
-
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]

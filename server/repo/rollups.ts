@@ -13,6 +13,7 @@
  * Moving an issue that is up to date changes nothing, so a move repeated, retried or raced is harmless.
  */
 import {
+  type AuditedIssue,
   NOW_BUCKET,
   ROLLUP_VIEWS,
   type IssueFacts,
@@ -37,8 +38,11 @@ export const rollupsCollection = () => getDb().collection(COLLECTIONS.rollups)
 const ATTEMPTS = 3
 const PAGE = 1000
 
+type SdkError = { code?: unknown; errMsg?: unknown; message?: unknown }
 const errorText = (e: unknown): string =>
-  e && typeof e === 'object' ? `${(e as any).code ?? ''} ${(e as any).errMsg ?? ''} ${(e as any).message ?? ''}` : String(e)
+  e && typeof e === 'object' ? `${(e as SdkError).code ?? ''} ${(e as SdkError).errMsg ?? ''} ${(e as SdkError).message ?? ''}` : String(e)
+/** A transaction of the SDK (untyped, as every handle of it: server/runtime/cloud.ts). */
+type Transaction = Awaited<ReturnType<ReturnType<typeof getDb>['startTransaction']>>
 /** The transaction lost to another writer (or was aborted for it): try again on fresh reads. */
 const lostRace = (e: unknown): boolean => /TransactionConflict|TRANSACTION_CONFLICT|TransactionNotExist|TRANSACTION_FAIL/.test(errorText(e))
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -72,7 +76,7 @@ function increments(d: RollupDelta): Record<string, unknown> {
  * contribution is not in first (for a database that refuses an update of a missing document). Sums that
  * fall to zero stay until tidyRollups drops them.
  */
-async function move(tx: any, issueId: string, careful: boolean): Promise<Exclude<MoveOutcome, 'busy'>> {
+async function move(tx: Transaction, issueId: string, careful: boolean): Promise<Exclude<MoveOutcome, 'busy'>> {
   const issues = tx.collection(COLLECTIONS.issues)
   const { data } = await issues.doc(issueId).get()
   const issue = data as Maintained | null
@@ -231,6 +235,17 @@ export async function readViewRollups(view: RollupView): Promise<RollupDoc[]> {
   for (let offset = 0; ; offset += PAGE) {
     const { data } = await rollupsCollection().where({ view }).orderBy('_id', 'asc').skip(offset).limit(PAGE).get()
     out.push(...(data as RollupDoc[]))
+    if (data.length < PAGE) return out
+  }
+}
+
+/** One project's issues as the audit reads them (facts, recorded contribution, outbox), a page at a time. */
+export async function projectIssuesForAudit(projectId: string): Promise<AuditedIssue[]> {
+  const out: AuditedIssue[] = []
+  for (let offset = 0; ; offset += PAGE) {
+    const { data } = await getDb().collection(COLLECTIONS.issues).where({ projectId })
+      .field({ _id: true, facts: true, rollup: true, outbox: true }).orderBy('_id', 'asc').skip(offset).limit(PAGE).get()
+    out.push(...(data as AuditedIssue[]).filter((i) => !!i.facts))
     if (data.length < PAGE) return out
   }
 }

@@ -1,6 +1,5 @@
 import type { Caller, Role, User } from '../../src/domain/types'
-import { getDb } from './cloud'
-import { COLLECTIONS } from '../repo/collections'
+import { loadUser } from '../repo/users'
 
 /** Managers bootstrap from the function environment (set in the cloud console); more are added as user roles. */
 export function configuredManagers(): Set<string> {
@@ -24,7 +23,6 @@ export function callerFromUser(openid: string, user: User | null): Caller {
 
 /** One database round trip: the user's own document, keyed by OPENID. */
 export async function resolveCaller(openid: string): Promise<{ caller: Caller; user: User | null }> {
-  const { data } = await getDb().collection(COLLECTIONS.users).doc(openid).get()
-  const user = (data as User | null) ?? null
+  const user = await loadUser(openid)
   return { caller: callerFromUser(openid, user), user }
 }

@@ -14,6 +14,7 @@
 import type { ActionSpec, Envelope, FunctionContract, OutputOf, ParsedInputOf } from '../../src/domain/contract/define'
 import { AppError, isAppError } from '../../src/domain/errors'
 import type { Caller, User } from '../../src/domain/types'
+import { StaleRecordError } from '../repo/read'
 import { resolveCaller } from './caller'
 import { now } from './clock'
 import { wxContext } from './cloud'
@@ -61,6 +62,7 @@ export interface FunctionOptions {
 }
 
 const MAX_EVENT_BYTES = 256 * 1024
+const STALE_RECORD_MESSAGE = '数据记录格式有误，暂时无法处理，请联系管理者'
 /** Marks the database requests of work done after the reply (the local cloud counts them apart). */
 export const AFTER_REPLY_MARK = '-after'
 
@@ -117,6 +119,8 @@ export function defineFunction<C extends FunctionContract>(contract: C, handlers
       return { ok: true, data, now: at }
     } catch (e) {
       if (isAppError(e)) return { ok: false, error: e.toJSON(), now: at }
+      // Logged where it was read (collection, id, field); the caller learns only that a record is stale.
+      if (e instanceof StaleRecordError) return { ok: false, error: { code: 'STALE_RECORD', message: STALE_RECORD_MESSAGE }, now: at }
       console.error('[internal]', e)
       return { ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后重试' }, now: at }
     }

@@ -11,7 +11,7 @@ import { type IssueCtx, OPEN_STATES, transition } from '../../src/domain/issue'
 import type { Caller, Issue, Visit } from '../../src/domain/types'
 import { commitStep, issuesCollection } from '../issues/store'
 import { command } from '../runtime/cloud'
-import { loadCalendar } from '../shared/calendar'
+import { loadCalendar } from '../repo/calendars'
 import { deskConfig } from '../shared/config'
 
 type FollowUp = Visit['followUps'][number]

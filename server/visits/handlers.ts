@@ -1,25 +1,24 @@
 import type * as v from 'valibot'
-import { canRunProject, requireRole, requireVisibleProject } from '../../src/domain/access'
+import { canRunProject } from '../../src/domain/access'
+import { requireRole, requireVisibleProject } from '../runtime/guards'
 import type { CoverageRow, MyWeekVisit } from '../../src/domain/contract/visits'
 import { AppError } from '../../src/domain/errors'
 import type { checkInInput, completeVisitInput, coverageInput } from '../../src/domain/schemas/visits'
 import { weekKey as weekKeyOf } from '../../src/domain/time'
-import type { Issue, Project, Visit } from '../../src/domain/types'
+import type { Project, Visit } from '../../src/domain/types'
 import type { IssueCard } from '../../src/domain/views'
 import { issueCardFor } from '../../src/domain/issue'
 import { viewerOf } from '../../src/domain/visibility'
-import { loadCalendar } from '../shared/calendar'
+import { loadCalendar } from '../repo/calendars'
 import { agendaDraft, completeVisit } from '../../src/domain/visits'
-import { command, getDb } from '../runtime/cloud'
 import type { ActionContext } from '../runtime/entry'
-import { COLLECTIONS } from '../repo/collections'
+import { issueHeadsByIds, openIssueDeadlines } from '../repo/issues'
+import { loadVisit as loadVisitDoc, saveVisitStep, visitsOfWeek, weeklyCoverage } from '../repo/visits'
 import { requestDigest, requireSameRequest } from '../shared/requestDigest'
 import { checkAttachments } from '../files'
-import { loadProject } from '../repo/projects'
+import { loadProject, projectLabels } from '../repo/projects'
 import { checkFollowUps, followUpCtx, postFollowUps } from './followUps'
 import { planWeek } from './plan'
-
-const visits = () => getDb().collection(COLLECTIONS.visits)
 
 export async function planWeekAction(input: { weekKey?: string }, ctx: ActionContext) {
   requireRole(ctx.caller, 'visits.planWeek')
@@ -31,14 +30,9 @@ export async function planWeekAction(input: { weekKey?: string }, ctx: ActionCon
 export async function myWeek(input: { weekKey?: string }, ctx: ActionContext): Promise<{ weekKey: string; visits: MyWeekVisit[] }> {
   requireRole(ctx.caller, 'visits.myWeek')
   const key = input.weekKey ?? weekKeyOf(ctx.now)
-  const where = ctx.caller.teamId ? { teamId: ctx.caller.teamId, weekKey: key } : { weekKey: key }
-  const { data } = await visits().where(where).orderBy('plannedDate', 'asc').limit(200).get()
-  const list = data as Visit[]
+  const list = await visitsOfWeek(key, ctx.caller.teamId)
   if (list.length === 0) return { weekKey: key, visits: [] }
-  const _ = command()
-  const { data: projects } = await getDb().collection(COLLECTIONS.projects).where({ _id: _.in(list.map((x) => x.projectId)) })
-    .field({ _id: true, name: true, enterpriseName: true, address: true }).limit(200).get()
-  const byId = new Map((projects as Project[]).map((p) => [p._id, p]))
+  const byId = new Map((await projectLabels(list.map((x) => x.projectId))).map((p) => [p._id, p]))
   return {
     weekKey: key,
     visits: list.map((x) => ({ ...x, projectName: byId.get(x.projectId)?.name ?? '', enterpriseName: byId.get(x.projectId)?.enterpriseName ?? '', address: byId.get(x.projectId)?.address ?? '' })),
@@ -47,8 +41,7 @@ export async function myWeek(input: { weekKey?: string }, ctx: ActionContext): P
 
 /** The visit and its project, for those who run the project (`staffOnly`: its team's staff, who log visits). */
 async function loadVisit(visitId: string, ctx: ActionContext, staffOnly: boolean): Promise<{ visit: Visit; project: Project }> {
-  const { data } = await visits().doc(visitId).get()
-  const visit = data as Visit | null
+  const visit = await loadVisitDoc(visitId)
   const project = visit ? await loadProject(visit.projectId) : null
   if (!visit || !project) throw new AppError('NOT_FOUND', '走访记录不存在或您无权查看')
   requireVisibleProject(ctx.caller, project)
@@ -59,38 +52,23 @@ async function loadVisit(visitId: string, ctx: ActionContext, staffOnly: boolean
   return { visit, project }
 }
 
-const OPEN = ['submitted', 'dispatched', 'in_progress', 'awaiting_materials', 'under_review', 'resolved']
-
 export async function getVisit(input: { visitId: string }, ctx: ActionContext): Promise<Visit & { agendaDraft: string[]; issues: IssueCard[] }> {
   requireRole(ctx.caller, 'visits.get')
   const { visit } = await loadVisit(input.visitId, ctx, false)
-  const _ = command()
-  const issues = getDb().collection(COLLECTIONS.issues)
-  const [open, raised, { calendar }] = await Promise.all([
-    issues.where({ projectId: visit.projectId, state: _.in(OPEN) }).field({ title: true, state: true, answerDue: true, signForDue: true }).limit(100).get(),
-    visit.issueIds.length
-      ? issues.where({ _id: _.in(visit.issueIds.slice(0, 50)) }).field({ timeline: false, facts: false }).limit(50).get()
-      : Promise.resolve({ data: [] }),
-    loadCalendar(),
-  ])
-  const cards = (raised.data as Issue[]).map((i) => {
+  const [open, raised, { calendar }] = await Promise.all([openIssueDeadlines(visit.projectId), issueHeadsByIds(visit.issueIds), loadCalendar()])
+  const cards = raised.map((i) => {
     const issue = { ...i, timeline: [] }
     return issueCardFor(issue, viewerOf(issue, ctx.caller) ?? 'staff', ctx.now, calendar)
   })
-  return { ...visit, agendaDraft: agendaDraft(open.data as Issue[], ctx.now), issues: cards }
+  return { ...visit, agendaDraft: agendaDraft(open, ctx.now), issues: cards }
 }
 
-/** Every visit change is one conditional update on its version. */
+/** Every visit change is one conditional update on its version; CONFLICT (with the visit as it is now) when another came first. */
 async function saveVisit(before: Visit, after: Visit): Promise<void> {
-  const { _id, ...doc } = after
-  const res = await visits().where({ _id, version: before.version }).update({ data: stripUndefined(doc) })
-  if (res.stats.updated !== 1) {
-    const { data } = await visits().doc(_id).get()
-    throw new AppError('CONFLICT', '走访记录刚被他人更新，请刷新后重试', { visit: data })
+  if (!(await saveVisitStep(before, after))) {
+    throw new AppError('CONFLICT', '走访记录刚被他人更新，请刷新后重试', { visit: await loadVisitDoc(after._id) })
   }
 }
-
-const stripUndefined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, value]) => value !== undefined))
 
 export async function checkIn(input: v.InferOutput<typeof checkInInput>, ctx: ActionContext): Promise<Visit> {
   requireRole(ctx.caller, 'visits.checkIn')
@@ -113,7 +91,9 @@ export async function complete(input: v.InferOutput<typeof completeVisitInput>, 
   const { visit } = await loadVisit(input.visitId, ctx, true)
   const { visitId: _v, ...log } = input
   const digest = requestDigest({ ...log, clientRequestId: undefined })
-  const completed = completeVisit(visit, log, ctx.openid, ctx.now)
+  const outcome = completeVisit(visit, log, ctx.openid, ctx.now)
+  if (!outcome.ok) throw outcome.error
+  const completed = outcome.value
   const { replay } = completed
   const after: Visit = replay ? completed.visit : { ...completed.visit, requestDigest: digest }
   const issueCtx = followUpCtx(ctx.now, ctx.user?.name)
@@ -144,19 +124,5 @@ export async function complete(input: v.InferOutput<typeof completeVisitInput>, 
 export async function coverage(input: v.InferOutput<typeof coverageInput>, ctx: ActionContext): Promise<CoverageRow[]> {
   requireRole(ctx.caller, 'visits.coverage')
   if (input.fromWeek > input.toWeek) throw new AppError('INVALID_INPUT', '起始周不能晚于结束周')
-  const _ = command()
-  const $ = _.aggregate
-  const { list } = await visits().aggregate()
-    .match({ weekKey: _.gte(input.fromWeek).and(_.lte(input.toWeek)) })
-    .group({
-      _id: '$weekKey',
-      activeProjects: $.sum(1),
-      done: $.sum($.cond({ if: $.eq(['$status', 'done']), then: 1, else: 0 })),
-      missed: $.sum($.cond({ if: $.eq(['$status', 'missed']), then: 1, else: 0 })),
-      planned: $.sum($.cond({ if: $.eq(['$status', 'planned']), then: 1, else: 0 })),
-    })
-    .sort({ _id: 1 })
-    .limit(520)
-    .end()
-  return (list as (Omit<CoverageRow, 'weekKey'> & { _id: string })[]).map(({ _id, ...row }) => ({ weekKey: _id, ...row }))
+  return weeklyCoverage(input.fromWeek, input.toWeek)
 }

@@ -1,22 +1,9 @@
 import { plannableProjects, plannedVisit, visitIdOf } from '../../src/domain/visits'
-import type { Project, Visit } from '../../src/domain/types'
-import { command, getDb } from '../runtime/cloud'
-import { COLLECTIONS } from '../repo/collections'
-import { loadCalendar } from '../shared/calendar'
+import { loadCalendar } from '../repo/calendars'
+import { activeProjectsToPlan } from '../repo/projects'
+import { addVisits, existingVisitIds } from '../repo/visits'
 
 const PAGE = 1000
-
-async function activeProjects(teamId?: string): Promise<Project[]> {
-  const projects = getDb().collection(COLLECTIONS.projects)
-  const out: Project[] = []
-  for (let offset = 0; ; offset += PAGE) {
-    const where = teamId ? { status: 'active', teamId } : { status: 'active' }
-    const { data } = await projects.where(where).orderBy('createdAt', 'asc').skip(offset).limit(PAGE)
-      .field({ _id: true, teamId: true, visitWeekday: true, status: true }).get()
-    out.push(...data)
-    if (data.length < PAGE) return out
-  }
-}
 
 /**
  * Create the week's planned visits that do not exist yet (on the project's weekday, moved to a
@@ -25,27 +12,20 @@ async function activeProjects(teamId?: string): Promise<Project[]> {
  * planner's duplicate insert is absorbed by re-reading once.
  */
 export async function planWeek(weekKey: string, now: number, teamId?: string): Promise<{ weekKey: string; created: number; existing: number }> {
-  const projects = plannableProjects(await activeProjects(teamId))
+  const projects = plannableProjects(await activeProjectsToPlan(teamId))
   if (projects.length === 0) return { weekKey, created: 0, existing: 0 }
   const { calendar } = await loadCalendar()
-  const visits = getDb().collection(COLLECTIONS.visits)
-  const _ = command()
-  let created = 0
+  const created = 0
   for (let attempt = 0; attempt < 2; attempt++) {
     const existing = new Set<string>()
     for (let i = 0; i < projects.length; i += PAGE) {
       const ids = projects.slice(i, i + PAGE).map((p) => visitIdOf(p._id, weekKey))
-      const { data } = await visits.where({ _id: _.in(ids) }).field({ _id: true }).limit(PAGE).get()
-      for (const v of data as Pick<Visit, '_id'>[]) existing.add(v._id)
+      for (const id of await existingVisitIds(ids)) existing.add(id)
     }
     const missing = projects.filter((p) => !existing.has(visitIdOf(p._id, weekKey))).map((p) => plannedVisit(p, weekKey, now, calendar))
     if (missing.length === 0) return { weekKey, created, existing: existing.size - created }
-    try {
-      for (let i = 0; i < missing.length; i += 100) await visits.add({ data: missing.slice(i, i + 100) })
-      return { weekKey, created: created + missing.length, existing: existing.size }
-    } catch (e) {
-      if (attempt === 1 || !/duplicate|E11000/i.test(String((e as Error).message))) throw e
-    }
+    if (await addVisits(missing)) return { weekKey, created: created + missing.length, existing: existing.size }
+    if (attempt === 1) throw new Error(`planning ${weekKey}: another planner's visits collided twice`)
   }
   return { weekKey, created, existing: 0 }
 }

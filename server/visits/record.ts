@@ -5,22 +5,23 @@
  * liaison, another team — reads NOT_FOUND, so a probe by id learns nothing.
  */
 import type * as v from 'valibot'
-import { requireRole } from '../../src/domain/access'
+import { requireRole } from '../runtime/guards'
 import { AppError } from '../../src/domain/errors'
 import type { listVisitsInput } from '../../src/domain/schemas/visits'
-import type { Caller, Issue, Project, Team, User, Visit } from '../../src/domain/types'
+import type { Caller, Project, Visit } from '../../src/domain/types'
 import type { Page } from '../../src/domain/views'
 import { type IssueRef, type VisitRecord, type VisitSummary, buildVisitRecord, recordFileIds, recordIssueIds, showsPart, visitSummary } from '../../src/domain/visitRecord'
 import { type VisitViewer, visitViewerOf } from '../../src/domain/visibility'
 import { linksFor } from '../files'
-import { COLLECTIONS } from '../repo/collections'
+import { issueLabels } from '../repo/issues'
 import { loadProject } from '../repo/projects'
-import { command, getDb } from '../runtime/cloud'
+import { teamName } from '../repo/teams'
+import { userName } from '../repo/users'
+import { loadVisit, visitsOfProject } from '../repo/visits'
 import type { ActionContext } from '../runtime/entry'
 import { decodeOffsetCursor, encodeOffsetCursor } from '../shared/paging'
 
 const NOT_FOUND_MESSAGE = '走访记录不存在或您无权查看'
-const visits = () => getDb().collection(COLLECTIONS.visits)
 
 /** The project and how the caller reads its visits; NOT_FOUND for anyone the visibility table does not name. */
 async function projectFor(projectId: string | undefined, caller: Caller, message = NOT_FOUND_MESSAGE): Promise<{ project: Project; viewer: VisitViewer }> {
@@ -31,29 +32,18 @@ async function projectFor(projectId: string | undefined, caller: Caller, message
 }
 
 async function issueRefs(ids: string[]): Promise<Record<string, IssueRef>> {
-  if (ids.length === 0) return {}
-  const _ = command()
-  const { data } = await getDb().collection(COLLECTIONS.issues).where({ _id: _.in(ids.slice(0, 100)) })
-    .field({ _id: true, caseNo: true, title: true, state: true }).limit(100).get()
-  return Object.fromEntries((data as Issue[]).map((i) => [i._id, { _id: i._id, caseNo: i.caseNo ?? i._id.slice(-6), title: i.title, state: i.state }]))
+  return Object.fromEntries((await issueLabels(ids)).map((i) => [i._id, { _id: i._id, caseNo: i.caseNo ?? i._id.slice(-6), title: i.title, state: i.state }]))
 }
 
 async function authorOf(visit: Visit, viewer: VisitViewer): Promise<{ teamName?: string; completedByName?: string }> {
   if (!showsPart('author', viewer)) return {}
-  const db = getDb()
-  const [team, user] = await Promise.all([
-    db.collection(COLLECTIONS.teams).doc(visit.teamId).field({ name: true }).get().then((r: any) => r.data as Pick<Team, 'name'> | null),
-    visit.completedBy
-      ? db.collection(COLLECTIONS.users).doc(visit.completedBy).field({ name: true }).get().then((r: any) => r.data as Pick<User, 'name'> | null)
-      : null,
-  ])
-  return { teamName: team?.name ?? '', ...(user?.name ? { completedByName: user.name } : {}) }
+  const [team, completedByName] = await Promise.all([teamName(visit.teamId), visit.completedBy ? userName(visit.completedBy) : undefined])
+  return { teamName: team ?? '', ...(completedByName ? { completedByName } : {}) }
 }
 
 export async function visitRecord(input: { visitId: string }, ctx: ActionContext): Promise<VisitRecord> {
   requireRole(ctx.caller, 'visits.record')
-  const { data } = await visits().doc(input.visitId).get()
-  const visit = data as Visit | null
+  const visit = await loadVisit(input.visitId)
   const { project, viewer } = await projectFor(visit?.projectId, ctx.caller)
   const [issues, links, author] = await Promise.all([
     issueRefs(recordIssueIds(visit!, viewer)),
@@ -68,9 +58,9 @@ export async function listByProject(input: v.InferOutput<typeof listVisitsInput>
   requireRole(ctx.caller, 'visits.listByProject')
   const { project, viewer } = await projectFor(input.projectId, ctx.caller, '项目不存在或您无权查看')
   const offset = decodeOffsetCursor(input.cursor)
-  const { data } = await visits().where({ projectId: input.projectId }).orderBy('weekKey', 'desc').skip(offset).limit(input.pageSize + 1).get()
+  const data = await visitsOfProject(input.projectId, offset, input.pageSize + 1)
   return {
-    items: (data as Visit[]).slice(0, input.pageSize).map((x) => visitSummary(x, viewer, project.location)),
+    items: data.slice(0, input.pageSize).map((x) => visitSummary(x, viewer, project.location)),
     nextCursor: data.length > input.pageSize ? encodeOffsetCursor(offset + input.pageSize) : undefined,
   }
 }

@@ -3,6 +3,7 @@
  * output or throws an ApiError. Only contract TYPES are imported, so no schema enters the bundle.
  */
 import type { ActionName, Contract, FunctionName, InputOf, OutputOf } from '../domain/contract'
+import { readEnvelope } from '../domain/contract/envelope'
 import { platform } from '../platform/seam'
 import { ApiError, toApiError } from './errors'
 import { observeServerTime } from './serverClock'
@@ -21,12 +22,10 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
 ): Promise<Output<F, A>> {
   const raw = await platform.callFunction(fn, { ...(extra ?? {}), action, input })
   if ('transportError' in raw) throw new ApiError('NETWORK', raw.transportError)
-  const envelope = raw.result as { ok?: boolean; data?: unknown; error?: { code?: string; message?: string; details?: unknown }; now?: unknown }
-  observeServerTime(envelope?.now)
-  if (envelope && envelope.ok === true) return envelope.data as Output<F, A>
-  if (envelope && envelope.ok === false && envelope.error) {
-    const err = toApiError(envelope.error)
-    throw new ApiError(err.code, err.message, envelope.error.details)
-  }
-  throw new ApiError('INTERNAL', '服务返回了无法识别的结果')
+  const envelope = readEnvelope<Output<F, A>>(raw.result)
+  if (!envelope) throw new ApiError('INTERNAL', '服务返回了无法识别的结果')
+  observeServerTime(envelope.now)
+  if (envelope.ok) return envelope.data
+  const err = toApiError(envelope.error)
+  throw new ApiError(err.code, err.message, envelope.error.details)
 }

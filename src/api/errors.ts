@@ -27,7 +27,7 @@ export const ERROR_ADVICE: Record<ClientErrorCode, ErrorAdvice> = {
   NOT_IN_GROUP: { title: '未能识别所在的微信群', hint: '请从项目群里的小程序卡片进入', next: 'none' },
   INVITE_INVALID: { title: '邀请码无效或已过期', hint: '请向管理者索取新的邀请码', next: 'fix' },
   IDEMPOTENCY_MISMATCH: { title: '这次提交与之前的提交不一致', hint: '请刷新后重新填写提交', next: 'refresh' },
-  RATE_LIMITED: { title: '操作太频繁', hint: '请稍等片刻再试', next: 'retry' },
+  STALE_RECORD: { title: '数据记录有误，暂时无法处理', hint: '问题已记录，请联系管理者处理', next: 'none' },
   INTERNAL: { title: '服务暂时出了点问题', hint: '请稍后重试；如一直失败，请联系管理者', next: 'retry' },
   NETWORK: { title: '网络连接失败', hint: '请检查网络后重试', next: 'retry' },
 }

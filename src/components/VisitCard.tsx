@@ -1,6 +1,5 @@
 /** One week of a project's visit history (the visit list and the board's 走访记录): a done visit opens its record. */
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import type { VisitSummary } from '../domain/visitRecord'
 import { links } from '../domain/links'
 import { go } from '../hooks/useLink'

@@ -2,7 +2,6 @@
 import { serverNow } from '../api/serverClock'
 
 const SHANGHAI = 8 * 3_600_000
-const DAY = 86_400_000
 const pad = (n: number) => String(n).padStart(2, '0')
 
 function parts(ms: number) {

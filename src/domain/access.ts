@@ -2,7 +2,6 @@
  * Who may do what, outside the issue lifecycle (whose table lives in issue/lifecycle.ts).
  * One table of role × action, used by the functions to enforce and by the UI to show.
  */
-import { AppError } from './errors'
 import type { Caller, Project, Role } from './types'
 
 export const ACTION_ROLES = {
@@ -49,11 +48,6 @@ export function mayTake(caller: Pick<Caller, 'roles'>, action: GuardedAction): b
   return allowed === 'anyone' || caller.roles.some((r) => (allowed as readonly Role[]).includes(r))
 }
 
-export function requireRole(caller: Pick<Caller, 'roles'>, action: GuardedAction): void {
-  if (!mayTake(caller, action)) throw new AppError('FORBIDDEN', '您没有权限执行此操作')
-}
-
-export const isManager = (c: Pick<Caller, 'roles'>): boolean => c.roles.includes('manager')
 
 /** A project is visible to managers, its service team and the members of its WeChat group. */
 export function canSeeProject(caller: Caller, project: Pick<Project, '_id' | 'teamId'>): boolean {
@@ -65,10 +59,4 @@ export function canSeeProject(caller: Caller, project: Pick<Project, '_id' | 'te
 /** Managers and the project's own team run the project (visits, sharing its card, editing it). */
 export function canRunProject(caller: Caller, project: Pick<Project, 'teamId'>): boolean {
   return caller.roles.includes('manager') || (caller.roles.includes('staff') && caller.teamId === project.teamId)
-}
-
-/** Not visible is reported as not found, so a probe by id learns nothing, not even that the id exists. */
-export function requireVisibleProject<P extends Pick<Project, '_id' | 'teamId'>>(caller: Caller, project: P | null): P {
-  if (!project || !canSeeProject(caller, project)) throw new AppError('NOT_FOUND', '项目不存在或您无权查看')
-  return project
 }

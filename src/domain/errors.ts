@@ -14,7 +14,8 @@ export type ErrorCode =
   | 'NOT_IN_GROUP'
   | 'INVITE_INVALID'
   | 'IDEMPOTENCY_MISMATCH'
-  | 'RATE_LIMITED'
+  /** A stored record no longer has the shape the code relies on (server/repo/read.ts): nothing was done with it. */
+  | 'STALE_RECORD'
   | 'INTERNAL'
 
 export interface AppErrorShape {

@@ -89,8 +89,6 @@ export const links = {
   bulletin: page('pkg-admin/pages/bulletin/index', [], ['period', 'from']),
 } as const
 
-export type PageName = keyof typeof links
-
 /** '/pages/…': the form navigateTo / redirectTo / reLaunch and share cards (onShareAppMessage) take. */
 export const absolutePath = (link: string): string => (link.startsWith('/') ? link : `/${link}`)
 

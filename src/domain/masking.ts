@@ -80,9 +80,6 @@ export function maskPhonesIn(text: string): string {
   return out + original.slice(last)
 }
 
-/** @example maskPhone('13812345678') // '138****5678' */
-export const maskPhone = (phone: string): string => maskPhonesIn(phone)
-
 /** Every string inside a value masked (objects and arrays walked; other values kept). */
 export function maskDeep<T>(value: T): T {
   if (typeof value === 'string') return maskPhonesIn(value) as T

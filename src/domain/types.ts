@@ -52,6 +52,25 @@ export interface Department {
   handlerCount?: number
 }
 
+export type InviteKind = 'staff' | 'handler' | 'manager'
+
+/** An invite code a manager made: whoever accepts it becomes staff of a team, handler of a department, or a manager. */
+export interface Invite {
+  _id: string
+  code: string
+  kind: InviteKind
+  /** The team (kind staff) or the department (kind handler) the code joins. */
+  teamId?: string
+  departmentId?: string
+  maxUses: number
+  used: number
+  /** Who accepted it (one use each). */
+  usedBy: string[]
+  expiresAt: number
+  createdBy: string
+  createdAt: number
+}
+
 export interface GeoPoint {
   latitude: number
   longitude: number
@@ -97,6 +116,14 @@ export interface Project {
   history: ProjectHistoryEntry[]
   createdAt: number
   updatedAt: number
+}
+
+/** One bound WeChat group (`_id` = its openGId): the one-group-one-project guard. */
+export interface GroupBinding {
+  _id: string
+  projectId: string
+  at: number
+  by: string
 }
 
 export type VisitStatus = 'planned' | 'done' | 'missed'

@@ -49,10 +49,6 @@ export function extensionOf(name: string): string {
   return dot > 0 ? base.slice(dot + 1).toLowerCase() : ''
 }
 
-export function isUploadExtension(ext: string): ext is UploadExtension {
-  return (UPLOAD_EXTENSIONS as readonly string[]).includes(ext)
-}
-
 export interface UploadPathParts {
   openid: string
   folder: UploadFolder

@@ -14,6 +14,7 @@ export const VIEWERS: readonly Viewer[] = ['liaison', 'staff', 'lead', 'assist',
 
 export type Exposure = 'shown' | 'masked' | 'own' | 'absent'
 
+/** The viewers' names in the README's who-sees-what table (scripts/docs/whoSeesWhat.ts). */
 export const VIEWER_NAMES: Record<Viewer, string> = {
   liaison: '企业联络员（本项目）',
   staff: '服务专员（本项目团队）',

@@ -1,5 +1,5 @@
 /** Weekly visit rules: one visit per active project per ISO week, by the project's team. */
-import { AppError } from './errors'
+import { fail, ok, type Result } from './errors'
 import { dayOfWeek, weekBounds } from './time'
 import type { Issue, Project, Visit } from './types'
 import type { WorkCalendar } from './calendar/types'
@@ -43,9 +43,6 @@ export function plannedVisit(project: Pick<Project, '_id' | 'teamId' | 'visitWee
 
 export const plannableProjects = <P extends Pick<Project, 'status'>>(projects: P[]): P[] => projects.filter((p) => p.status === 'active')
 
-/** A planned visit whose week has ended is missed. */
-export const isPastWeek = (weekKey: string, now: number): boolean => now >= weekBounds(weekKey).end
-
 /**
  * How long the texts of a visit log may be, in characters as the page counts them (JS string length).
  * Over the limit the log is refused with the count — never cut: the minutes are the record.
@@ -87,21 +84,21 @@ export interface VisitLog {
  * Completing a visit. Submitting the same log twice (same clientRequestId) answers with the
  * visit as completed the first time; a different log for a done visit is a conflict.
  */
-export function completeVisit(visit: Visit, log: VisitLog, by: string, now: number): { visit: Visit; replay: boolean } {
+export function completeVisit(visit: Visit, log: VisitLog, by: string, now: number): Result<{ visit: Visit; replay: boolean }> {
   if (visit.status === 'done') {
-    if (visit.clientRequestId === log.clientRequestId) return { visit, replay: true }
-    throw new AppError('CONFLICT', '本周走访已经提交过了', { visit })
+    if (visit.clientRequestId === log.clientRequestId) return ok({ visit, replay: true })
+    return fail('CONFLICT', '本周走访已经提交过了', { visit })
   }
   if (visit.status === 'missed' && now >= weekBounds(visit.weekKey).end + 7 * 86_400_000) {
-    throw new AppError('INVALID_TRANSITION', '该走访已逾期一周以上，不能再补记')
+    return fail('INVALID_TRANSITION', '该走访已逾期一周以上，不能再补记')
   }
-  if (now < weekBounds(visit.weekKey).start) throw new AppError('INVALID_TRANSITION', '还没到这周，不能提前提交走访记录')
+  if (now < weekBounds(visit.weekKey).start) return fail('INVALID_TRANSITION', '还没到这周，不能提前提交走访记录')
   const tooLong = visitTextProblemAt(log)
-  if (tooLong) throw new AppError('INVALID_INPUT', tooLong.message, { field: tooLong.field })
+  if (tooLong) return fail('INVALID_INPUT', tooLong.message, { field: tooLong.field })
   const issueIds = log.followUps.map((f) => f.issueId)
-  if (new Set(issueIds).size !== issueIds.length) throw new AppError('INVALID_INPUT', '同一个问题只能写一条回头看记录')
+  if (new Set(issueIds).size !== issueIds.length) return fail('INVALID_INPUT', '同一个问题只能写一条回头看记录')
   const checkIn = log.checkIn ? { ...log.checkIn, at: visit.checkIn?.at ?? now } : visit.checkIn
-  return {
+  return ok({
     replay: false,
     visit: {
       ...visit,
@@ -117,7 +114,7 @@ export function completeVisit(visit: Visit, log: VisitLog, by: string, now: numb
       version: visit.version + 1,
       updatedAt: now,
     },
-  }
+  })
 }
 
 const OPEN_STATES: Issue['state'][] = ['submitted', 'dispatched', 'in_progress', 'awaiting_materials', 'under_review', 'resolved']

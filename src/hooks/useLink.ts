@@ -13,4 +13,3 @@ export function useLink<P>(entry: PageLink<P>): P | undefined {
 
 export const go = (link: string): void => void Taro.navigateTo({ url: absolutePath(link) })
 export const redirect = (link: string): void => void Taro.redirectTo({ url: absolutePath(link) })
-export const relaunch = (link: string): void => void Taro.reLaunch({ url: absolutePath(link) })

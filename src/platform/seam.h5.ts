@@ -3,14 +3,15 @@ import Taro from '@tarojs/taro'
 import { cloudUrl, groupOpenGId, personaOpenid } from './dev/settings'
 import { type LocalFile, type Platform, isWebLink, localPreviewOf, rememberLocalPreview } from './types'
 
-async function post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<any> {
+/** POSTs JSON to the local cloud; resolves with its JSON reply, read as `T` (the local cloud's documented shape). */
+async function post<T>(path: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
   const res = await fetch(`${cloudUrl()}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify(body),
   })
   if (!res.ok) throw new Error(`HTTP ${res.status}`)
-  return res.json()
+  return (await res.json()) as T
 }
 
 function pickFiles(max: number): Promise<LocalFile[]> {
@@ -40,11 +41,11 @@ export const platform: Platform = {
   kind: 'h5',
   async callFunction(name, data) {
     try {
-      const body = await post(`/functions/${name}`, { event: data }, { 'x-wx-openid': personaOpenid() })
+      const body = await post<{ result?: unknown; errCode?: string | number; errMsg?: string }>(`/functions/${name}`, { event: data }, { 'x-wx-openid': personaOpenid() })
       if ('result' in body) return { result: body.result }
       return { transportError: `${body.errCode ?? ''} ${body.errMsg ?? '未知错误'}` }
-    } catch (e: any) {
-      return { transportError: String(e?.message || e) }
+    } catch (e) {
+      return { transportError: String((e as Error | null | undefined)?.message || e) }
     }
   },
   openedFromGroup: () => !!groupOpenGId(),
@@ -52,7 +53,7 @@ export const platform: Platform = {
     const openGId = groupOpenGId()
     if (!openGId) return undefined
     try {
-      const { cloudID } = await post(`/dev/groups/${encodeURIComponent(openGId)}/cloudid`, {})
+      const { cloudID } = await post<{ cloudID?: string }>(`/dev/groups/${encodeURIComponent(openGId)}/cloudid`, {})
       return cloudID ? { $cloudID: cloudID } : undefined
     } catch {
       return undefined
@@ -99,8 +100,8 @@ export const platform: Platform = {
   async tempUrls(fileIDs) {
     if (!fileIDs.length) return {}
     try {
-      const body = await post('/dev/temp-file-urls', { fileList: fileIDs }, { 'x-wx-openid': personaOpenid() })
-      return Object.fromEntries((body.fileList ?? []).filter((f: any) => f.status === 0).map((f: any) => [f.fileID, f.tempFileURL]))
+      const body = await post<{ fileList?: { fileID: string; status: number; tempFileURL: string }[] }>('/dev/temp-file-urls', { fileList: fileIDs }, { 'x-wx-openid': personaOpenid() })
+      return Object.fromEntries((body.fileList ?? []).filter((f) => f.status === 0).map((f) => [f.fileID, f.tempFileURL]))
     } catch {
       return {}
     }

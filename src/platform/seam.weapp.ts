@@ -2,21 +2,39 @@
 import Taro from '@tarojs/taro'
 import { type Platform, isWebLink, localPreviewOf, rememberLocalPreview } from './types'
 
+/**
+ * wx.cloud where Taro's typings fall short: init takes the DYNAMIC_CURRENT_ENV marker (missing from
+ * them) as its env, and CloudID returns the object an event carries (typed there as returning void).
+ */
+type WxCloud = Omit<typeof Taro.cloud, 'init' | 'CloudID'> & {
+  DYNAMIC_CURRENT_ENV: unknown
+  init(config: { env: unknown; traceUser: boolean }): void
+  CloudID(cloudID: string): unknown
+}
+
 let cloudReady = false
-function cloud(): typeof Taro.cloud {
+function cloud(): WxCloud {
+  const wxCloud = Taro.cloud as unknown as WxCloud
   if (!cloudReady) {
-    Taro.cloud.init({ env: CLOUD_ENV_ID || (Taro.cloud as any).DYNAMIC_CURRENT_ENV, traceUser: true })
+    wxCloud.init({ env: CLOUD_ENV_ID || wxCloud.DYNAMIC_CURRENT_ENV, traceUser: true })
     cloudReady = true
   }
-  return Taro.cloud
+  return wxCloud
 }
 
 const GROUP_CHAT_TYPES = [3, 4] // 普通微信群聊, 企业微信互通群聊
 const GROUP_SCENES = [1008, 1044] // group card, card with shareTicket
 
-function enterOptions(): { chatType?: number; scene?: number; shareTicket?: string } {
+/** The launch options this seam reads (chatType is newer than Taro's typings). */
+interface EnterOptions {
+  chatType?: number
+  scene?: number
+  shareTicket?: string
+}
+
+function enterOptions(): EnterOptions {
   try {
-    return (Taro.getEnterOptionsSync() as any) || {}
+    return (Taro.getEnterOptionsSync() as EnterOptions | undefined) || {}
   } catch {
     return {}
   }
@@ -31,14 +49,15 @@ async function groupCloudIdString(): Promise<string | undefined> {
   if (!openedFromGroup()) return undefined
   const opts = enterOptions()
   try {
-    const info: any = await Taro.getGroupEnterInfo({})
+    // Resolves with the open data (cloudID); Taro types it as a bare callback result.
+    const info = (await Taro.getGroupEnterInfo({})) as { cloudID?: string } | undefined
     if (info?.cloudID) return info.cloudID
   } catch {
     // older base library or not a group scene: fall back to the share ticket
   }
   if (!opts.shareTicket) return undefined
   try {
-    const info: any = await Taro.getShareInfo({ shareTicket: opts.shareTicket })
+    const info: { cloudID?: string } | undefined = await Taro.getShareInfo({ shareTicket: opts.shareTicket })
     return info?.cloudID
   } catch {
     return undefined
@@ -49,28 +68,32 @@ export const platform: Platform = {
   kind: 'weapp',
   async callFunction(name, data) {
     try {
-      const res: any = await cloud().callFunction({ name, data } as any)
+      const res = await cloud().callFunction({ name, data })
       return { result: res.result }
-    } catch (e: any) {
-      return { transportError: String(e?.errMsg || e?.message || e) }
+    } catch (e) {
+      const err = e as { errMsg?: string; message?: string } | null | undefined
+      return { transportError: String(err?.errMsg || err?.message || e) }
     }
   },
   openedFromGroup,
   async groupCloudId() {
     const id = await groupCloudIdString()
-    return id ? (cloud() as any).CloudID(id) : undefined
+    return id ? cloud().CloudID(id) : undefined
   },
   async requestSubscribe(templateIds) {
     if (!templateIds.length) return {}
     try {
-      const res: any = await Taro.requestSubscribeMessage({ tmplIds: templateIds } as any)
+      // Taro's typings ask for entityIds as well (WeChat wants one of the two); it resolves with one
+      // key per template id: 'accept' | 'reject' | 'ban' | 'filter'.
+      const option = { tmplIds: templateIds } as Parameters<typeof Taro.requestSubscribeMessage>[0]
+      const res = (await Taro.requestSubscribeMessage(option)) as unknown as Record<string, unknown>
       return Object.fromEntries(templateIds.map((id) => [id, String(res[id] ?? 'reject')]))
     } catch {
       return {}
     }
   },
   async getLocation() {
-    const r: any = await Taro.getLocation({ type: 'gcj02', isHighAccuracy: true, highAccuracyExpireTime: 4000 } as any)
+    const r: { latitude: number; longitude: number; accuracy?: number; horizontalAccuracy?: number } = await Taro.getLocation({ type: 'gcj02', isHighAccuracy: true, highAccuracyExpireTime: 4000 })
     return { latitude: r.latitude, longitude: r.longitude, accuracy: Math.round(r.accuracy ?? r.horizontalAccuracy ?? 0) }
   },
   async choosePhotos(max) {
@@ -78,8 +101,7 @@ export const platform: Platform = {
     return r.tempFiles.map((f) => ({ path: f.tempFilePath, size: f.size }))
   },
   async uploadFile(file, cloudPath) {
-    const r = await cloud().uploadFile({ cloudPath, filePath: file.path } as any)
-    const fileID = (r as any).fileID
+    const { fileID } = await cloud().uploadFile({ cloudPath, filePath: file.path })
     rememberLocalPreview(fileID, file.path)
     return fileID
   },
@@ -88,17 +110,18 @@ export const platform: Platform = {
   async tempUrls(fileIDs) {
     if (!fileIDs.length) return {}
     try {
-      const r: any = await cloud().getTempFileURL({ fileList: fileIDs } as any)
-      return Object.fromEntries((r.fileList ?? []).filter((f: any) => f.status === 0 && f.tempFileURL).map((f: any) => [f.fileID, f.tempFileURL]))
+      const r = await cloud().getTempFileURL({ fileList: fileIDs })
+      return Object.fromEntries((r.fileList ?? []).filter((f) => f.status === 0 && f.tempFileURL).map((f) => [f.fileID, f.tempFileURL]))
     } catch {
       return {}
     }
   },
   async openDocument(url) {
     const d = await Taro.downloadFile({ url })
-    await Taro.openDocument({ filePath: d.tempFilePath, showMenu: true } as any)
+    await Taro.openDocument({ filePath: d.tempFilePath, showMenu: true })
   },
   enableGroupShare() {
-    Taro.showShareMenu({ withShareTicket: true, menus: ['shareAppMessage'] } as any)
+    // `menus` is newer than Taro's typings.
+    Taro.showShareMenu({ withShareTicket: true, menus: ['shareAppMessage'] } as Parameters<typeof Taro.showShareMenu>[0])
   },
 }

@@ -9,7 +9,7 @@ import { contract } from '../../src/domain/contract'
 import { UserCommandSchema } from '../../src/domain/issue/schemas'
 import type { AppErrorShape } from '../../src/domain/errors'
 import { unindexedQueries } from './support/app'
-import { CHINESE, CLEAR_CODES, diffSnapshots, hostileCases, inParallel, snapshot } from './support/hostile'
+import { CHINESE, diffSnapshots, hostileCases, inParallel, snapshot } from './support/hostile'
 import { buildHostileWorld, type HostileWorld, type Sample, samplesFor } from './support/hostileWorld'
 import { useApiWorld } from './support/world'
 

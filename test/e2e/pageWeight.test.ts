@@ -25,7 +25,6 @@ const e2e = useE2E('pageWeight')
 /** The routes app.config.ts declares (defineAppConfig is Taro's build-time identity function). */
 function declaredRoutes(): string[] {
   ;(globalThis as any).defineAppConfig = (c: unknown) => c
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const config = require('../../src/app.config').default as { pages: string[]; subPackages: { root: string; pages: string[] }[] }
   return [...config.pages, ...config.subPackages.flatMap((s) => s.pages.map((p) => `${s.root}/${p}`))]
 }

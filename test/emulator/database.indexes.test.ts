@@ -28,8 +28,8 @@ beforeEach(async () => {
 test('a query on an indexed prefix examines only its candidates; the same query without an index scans everything', async () => {
   const indexed = await statsOf('inv-indexed', () => issues().where({ projectId: 'p4', state: 'open' }).get())
   const scanned = await statsOf('inv-scan', () => jobs().where({ projectId: 'p4', state: 'open' }).get())
-  expect(indexed).toEqual({ roundTrips: 1, docsExamined: 10, docsReturned: 10 })
-  expect(scanned).toEqual({ roundTrips: 1, docsExamined: 200, docsReturned: 10 })
+  expect(indexed).toMatchObject({ roundTrips: 1, docsExamined: 10, docsReturned: 10 })
+  expect(scanned).toMatchObject({ roundTrips: 1, docsExamined: 200, docsReturned: 10 })
   expect(t.server.service.takeStats('inv-indexed').roundTrips).toBe(0)
 })
 

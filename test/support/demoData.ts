@@ -8,7 +8,9 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { LocalCloudClient } from '../../scripts/devClient'
 import { seedDemo } from '../../scripts/seed'
+import { seedOrg } from '../../scripts/seed/org'
 import { PINNED_NOW } from './clock'
 import { type LocalCloudHandle, REPO_ROOT, startLocalCloud } from './localCloud'
 
@@ -55,17 +57,32 @@ export async function demoDataTemplate(): Promise<string> {
   return template
 }
 
-/** A local cloud on a fresh copy of the demo data (or empty, seed 'none'); stop() removes the copy. */
-export async function startDemoCloud(opts: { seed?: 'demo' | 'none' } = {}): Promise<LocalCloudHandle> {
+/** The demo's zone made 60 days before the cloud's now (so its projects are active all month), then the clock back. */
+async function seedOrgBefore(cloud: LocalCloudHandle): Promise<void> {
+  const c = new LocalCloudClient(cloud.url)
+  const now = await c.now()
+  await c.setClock(now - 60 * 86_400_000)
+  await seedOrg(c)
+  await c.setClock(now)
+}
+
+/**
+ * A local cloud on a fresh copy of the demo data; or empty (seed 'none'); or only the demo's zone —
+ * teams, departments, people, projects bound to their groups — seeded two months before `clock` (seed 'org', for
+ * stories pinned to an edge date). stop() removes the data.
+ */
+export async function startDemoCloud(opts: { seed?: 'demo' | 'org' | 'none'; clock?: string } = {}): Promise<LocalCloudHandle> {
   checkFunctionBundles()
+  const seed = opts.seed ?? 'demo'
+  if (seed === 'demo' && opts.clock) throw new Error('the demo data is seeded at PINNED_NOW: use seed "org" on another date')
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'demo-cloud-'))
-  if ((opts.seed ?? 'demo') === 'demo') fs.cpSync(await demoDataTemplate(), dataDir, { recursive: true })
-  const cloud = await startLocalCloud({ dataDir, extraArgs: DEMO_CLOUD_ARGS })
+  if (seed === 'demo') fs.cpSync(await demoDataTemplate(), dataDir, { recursive: true })
+  const cloud = await startLocalCloud({ dataDir, clock: opts.clock, extraArgs: DEMO_CLOUD_ARGS })
   const stop = cloud.stop.bind(cloud)
-  return Object.assign(cloud, {
-    async stop() {
-      await stop()
-      fs.rmSync(dataDir, { recursive: true, force: true })
-    },
-  })
+  const stopAndRemove = async () => {
+    await stop()
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+  if (seed === 'org') await seedOrgBefore(cloud).catch(async (e) => { await stopAndRemove(); throw e })
+  return Object.assign(cloud, { stop: stopAndRemove })
 }

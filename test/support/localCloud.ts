@@ -122,7 +122,9 @@ export async function startLocalCloud(opts: StartOptions = {}): Promise<LocalClo
     let body: any = text
     try {
       body = JSON.parse(text)
-    } catch {}
+    } catch {
+      // not JSON: the body stays text
+    }
     return { status: response.status, body, headers: response.headers }
   }
 

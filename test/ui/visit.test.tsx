@@ -4,16 +4,17 @@ import Taro from '@tarojs/taro'
 import VisitPage from '../../src/pkg-work/pages/visit/index'
 import { answer, callsOf, resetApi } from './support/fakeApi'
 import { UI_NOW, board } from './support/fixtures'
+import type { Contract, OutputOf } from '../../src/domain/contract'
 import type { Visit } from '../../src/domain/types'
 
 jest.mock('../../src/api', () => require('./support/fakeApi').apiModule())
 jest.mock('../../src/hooks/useParams', () => ({ useParams: () => ({ visitId: 'p1_2026-W48' }) }))
 const { ApiError } = jest.requireActual('../../src/api')
 
-const visit = (over: Partial<Visit> = {}): Visit & { agendaDraft: string[] } => ({
+const visit = (over: Partial<Visit> = {}): OutputOf<Contract['visits']['get']> => ({
   _id: 'p1_2026-W48', projectId: 'p1', teamId: 't1', weekKey: '2026-W48', plannedDate: '2026-11-25', status: 'planned',
   attendees: [], minutes: '', photos: [], issueIds: [], followUps: [], agenda: [], version: 1, createdAt: 0, updatedAt: 0,
-  agendaDraft: ['跟进：厂区道路积水'], ...over,
+  agendaDraft: ['跟进：厂区道路积水'], issues: [], ...over,
 })
 
 beforeEach(() => {

@@ -19,8 +19,6 @@ export const at = (s: string): number => Date.parse(`${s.replace(' ', 'T')}:00+0
 export const liaison: Caller = { openid: 'liaison-1', roles: ['liaison'], projectIds: ['p1'], registeredIn: ['p1'] }
 export const liaison2: Caller = { openid: 'liaison-2', roles: ['liaison'], projectIds: ['p1'], registeredIn: ['p1'] }
 export const otherLiaison: Caller = { openid: 'liaison-x', roles: ['liaison'], projectIds: ['p2'], registeredIn: ['p2'] }
-/** Seen in the project's group, not registered yet: may read the board, may not raise. */
-export const groupMember: Caller = { openid: 'member-1', roles: ['liaison'], projectIds: ['p1'] }
 export const staff: Caller = { openid: 'staff-1', roles: ['staff'], teamId: 't1', projectIds: [] }
 export const staff2: Caller = { openid: 'staff-2', roles: ['staff'], teamId: 't1', projectIds: [] }
 export const otherStaff: Caller = { openid: 'staff-x', roles: ['staff'], teamId: 't2', projectIds: [] }
@@ -53,7 +51,7 @@ export const RAISE_INPUT = {
   description: '新厂房消防验收迟迟未排期，影响投产，联系人 13812345678。',
   photos: ['cloud://env-1.abc/issues/1.jpg'],
   urgency: 'normal' as const,
-  clientRequestId: 'req-1',
+  clientRequestId: 'request-1',
 }
 
 export function raised(now = at('2026-03-02 09:00'), extra: Partial<typeof RAISE_INPUT> = {}, id = 'issue-1'): Issue {

@@ -73,7 +73,7 @@ test('reaching 红 puts the issue under 督办 in the same event; a replay agree
 })
 
 test('an issue a manager already supervises reaches 红 without a second 督办 mark', () => {
-  let i = must(dispatched(), { action: 'supervise', reason: '企业多次反映' }, manager, ctxAt(at('2026-03-02 10:00'))).issue
+  const i = must(dispatched(), { action: 'supervise', reason: '企业多次反映' }, manager, ctxAt(at('2026-03-02 10:00'))).issue
   const red = must(i, { action: 'escalate' }, { system: true }, ctxAt(at('2026-03-11 00:00')))
   expect(red.event.data).not.toHaveProperty('supervise')
   expect(red.issue).toMatchObject({ ladder: 'red', supervised: true, supervisedBy: manager.openid, supervisedReason: '企业多次反映' })

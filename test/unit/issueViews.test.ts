@@ -105,7 +105,7 @@ describe('repeats (重复反映)', () => {
   })
   test('createIssue suggests the likely original but links nothing: linking is the dispatcher\'s decision', () => {
     const first = raised(at('2026-03-02 09:00'), {}, 'first')
-    const r = createIssue({ ...RAISE_INPUT, clientRequestId: 'req-2' }, liaison, {
+    const r = createIssue({ ...RAISE_INPUT, clientRequestId: 'request-2' }, liaison, {
       ...ctxAt(at('2026-03-10 09:00')),
       id: 'second',
       repeatCandidates: [first],
@@ -116,7 +116,7 @@ describe('repeats (重复反映)', () => {
 
   test('the dispatcher links it to the original (the root of a chain) and may unlink it with a reason', () => {
     const first = raised(at('2026-03-02 09:00'), {}, 'first')
-    const second = createIssue({ ...RAISE_INPUT, clientRequestId: 'req-2' }, liaison, { ...ctxAt(at('2026-03-10 09:00')), id: 'second', repeatCandidates: [first] })
+    const second = createIssue({ ...RAISE_INPUT, clientRequestId: 'request-2' }, liaison, { ...ctxAt(at('2026-03-10 09:00')), id: 'second', repeatCandidates: [first] })
     if (!second.ok) throw second.error
     const c = ctxAt(at('2026-03-10 10:00'), { repeatTarget: first })
     expect(availableActions(second.value, staff, c)).toContain('link_repeat')

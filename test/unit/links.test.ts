@@ -42,7 +42,6 @@ describe('the link table', () => {
 
   it("is app.json's page list: home first, every route a page in src/", () => {
     ;(globalThis as any).defineAppConfig = (c: unknown) => c
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const config = require('../../src/app.config').default as ReturnType<typeof appPages>
     expect({ pages: config.pages, subPackages: config.subPackages }).toEqual(appPages())
     expect(config.pages[0]).toBe(links.home.route)

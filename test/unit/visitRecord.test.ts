@@ -104,7 +104,7 @@ describe('text limits: counted, refused with the count, never cut', () => {
   test('minutes at the limit pass, one over is refused in a sentence', () => {
     expect(visitTextProblem({ minutes: '字'.repeat(5000), followUps: [] })).toBeUndefined()
     expect(visitTextProblem({ minutes: '字'.repeat(5001), followUps: [] })).toBe('走访纪要最多 5000 字，现在 5001 字，请删减后再提交')
-    expect(() => completeVisit(planned, { ...log, minutes: '字'.repeat(5001) }, 'oStaff', NOW)).toThrow('走访纪要最多 5000 字，现在 5001 字，请删减后再提交')
+    expect(completeVisit(planned, { ...log, minutes: '字'.repeat(5001) }, 'oStaff', NOW)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '走访纪要最多 5000 字，现在 5001 字，请删减后再提交' } })
   })
   test('a 回头看 note over 500 is refused, naming the note', () => {
     const followUps = [{ issueId: 'a', note: 'ok' }, { issueId: 'b', note: '字'.repeat(501) }]
@@ -118,7 +118,7 @@ describe('text limits: counted, refused with the count, never cut', () => {
   })
   test('two notes on one issue are refused', () => {
     const twice = [{ issueId: 'a', note: '一' }, { issueId: 'a', note: '二' }]
-    expect(() => completeVisit(planned, { ...log, followUps: twice }, 'oStaff', NOW)).toThrow('同一个问题只能写一条回头看记录')
+    expect(completeVisit(planned, { ...log, followUps: twice }, 'oStaff', NOW)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '同一个问题只能写一条回头看记录' } })
   })
 })
 

@@ -72,7 +72,11 @@ it('logs a planned visit with a photo and an issue, survives a lost connection a
   await app.goBack()
   expect(app.top.route).toBe('pkg-work/pages/visit/index')
   app.ui.see('本次走访提出的问题（1）')
-  app.ui.see(`查看问题 ${issueId.slice(-6)}`)
+  // Listed by its case number and title (never by the end of its id), and one tap opens it.
+  const { caseNo } = (await world.db('issues')).find((i) => i._id === issueId)
+  expect(caseNo).toMatch(/^\d{4}-\d{4,}$/)
+  app.ui.see(`${caseNo} ${title} · 待交办`)
+  expect(app.ui.text()).not.toContain(issueId.slice(-6))
   expect(app.ui.value('minutes')).toBe(minutes)
 
   // The connection drops as he submits: the draft stays, and the page says so.

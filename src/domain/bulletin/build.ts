@@ -44,7 +44,7 @@ export interface BulletinInput {
   /** Issues raised in the period. */
   raised: readonly RaisedIssue[]
   /** Open issues under 督办 now. */
-  supervised: readonly Issue[]
+  supervised: readonly Pick<Issue, '_id' | 'caseNo' | 'title' | 'leadDepartmentId' | 'state' | 'ladder' | 'triageDue' | 'signForDue' | 'answerDue'>[]
   calendar: WorkCalendar
   threshold: number
   weights?: Weights

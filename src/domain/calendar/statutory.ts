@@ -33,7 +33,6 @@ export interface StatutoryHoliday {
 export const STATUTORY_MIN_YEAR = 1900
 export const STATUTORY_MAX_YEAR = 2200
 
-const pad = (n: number): string => String(n).padStart(2, '0')
 const lunarDay = (year: number, month: number, day: number): string => Lunar.fromYmd(year, month, day).getSolar().toYmd()
 
 /** 农历清明当日: the solar-term date 清明 of the given Gregorian year. */

@@ -4,7 +4,6 @@
  * only the types, so the schemas cost the mini-program nothing.
  */
 import type * as v from 'valibot'
-import type { AppErrorShape } from '../errors'
 
 export interface ActionSpec<S extends v.GenericSchema = v.GenericSchema, O = unknown> {
   input: S
@@ -17,19 +16,9 @@ export const action =
   <S extends v.GenericSchema>(input: S): ActionSpec<S, O> => ({ input })
 
 export type FunctionContract = Record<string, ActionSpec>
-export type InputOf<A> = A extends ActionSpec<infer S, any> ? v.InferInput<S> : never
-export type ParsedInputOf<A> = A extends ActionSpec<infer S, any> ? v.InferOutput<S> : never
-export type OutputOf<A> = A extends ActionSpec<any, infer O> ? O : never
+export type InputOf<A> = A extends ActionSpec<infer S, unknown> ? v.InferInput<S> : never
+export type ParsedInputOf<A> = A extends ActionSpec<infer S, unknown> ? v.InferOutput<S> : never
+export type OutputOf<A> = A extends ActionSpec<v.GenericSchema, infer O> ? O : never
 
-/**
- * What every function returns: a result or one error shape, with the server's time of the call
- * (`now`, epoch ms): the mini-program reads "now" from it, never from the phone's own clock.
- */
-export type Envelope<T> = ({ ok: true; data: T } | { ok: false; error: AppErrorShape }) & { now?: number }
-
-/** The event the mini-program sends. CloudIDs travel as extra TOP-LEVEL fields (the platform only resolves those). */
-export interface FunctionEvent {
-  action: string
-  input?: unknown
-  [cloudIdField: string]: unknown
-}
+/** The reply envelope (its type and the one helper that opens it) lives in ./envelope.ts. */
+export type { Envelope } from './envelope'

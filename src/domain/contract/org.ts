@@ -55,4 +55,3 @@ export const orgContract = {
   getCalendar: action<CalendarView>()(empty),
   setCalendarYear: action<{ year: number; issuesMoved: number }>()(calendarYearInput),
 }
-export type OrgContract = typeof orgContract

@@ -2,41 +2,19 @@
  * Who is acting: resolves a caller to the role it acts in for one action on one issue, using the
  * lifecycle table. Also `availableActions` (what the UI offers) and `canView`.
  */
-import type { WorkCalendar } from '../calendar/types'
 import { type Result, fail, ok } from '../errors'
 import type { Caller, Issue, Role, SystemCaller } from '../types'
 import {
-  type ActorRole,
   COMMAND_ACTIONS,
   type CommandAction,
   LIFECYCLE,
   type Relation,
+  ROLE_NAMES,
   isSystemCaller,
   isVisitAction,
 } from './lifecycle'
+import type { Actor, IssueCtx } from './context'
 import { guard } from './guards'
-import type { DeskConfig } from './sla'
-
-/** What every rule gets besides the issue and the caller. Never read the clock inside rules: pass `now`. */
-export interface IssueCtx {
-  now: number
-  calendar: WorkCalendar
-  config: DeskConfig
-  /** False for a department that has no handler yet (the service team then acts for it). Default: true. */
-  departmentHasHandler?: (departmentId: string) => boolean
-  /** The acting person's name, recorded on the step (byName). */
-  actorName?: string
-  /** link_repeat: the issue named as the original, as the function loaded it. */
-  repeatTarget?: Pick<Issue, '_id' | 'projectId' | 'repeatOf'>
-}
-
-/** The caller as it acts on this issue. */
-export interface Actor {
-  by: string
-  role: ActorRole
-  /** Department the service team is recording for. */
-  onBehalfOf?: string
-}
 
 const hasHandler = (ctx: IssueCtx, id: string): boolean => ctx.departmentHasHandler?.(id) ?? true
 
@@ -74,14 +52,6 @@ function relates(issue: Issue, caller: Caller, relation: Relation, ctx: IssueCtx
     case 'timer':
       return false
   }
-}
-
-const ROLE_NAMES: Record<ActorRole, string> = {
-  liaison: '企业联络员',
-  staff: '服务专员',
-  handler: '部门经办人',
-  manager: '管理者',
-  system: '系统',
 }
 
 /** The role the caller acts in for `action` on `issue`, or FORBIDDEN. */

@@ -4,7 +4,6 @@
  */
 import type {
   Complexity,
-  IssueAction,
   IssueSource,
   Ladder,
   Rating,
@@ -101,5 +100,3 @@ export interface DeadlineSet {
   confirmDue?: number
   dueEstimated?: boolean
 }
-
-export type EventData<A extends IssueAction> = EventDataMap[A]

@@ -6,7 +6,7 @@
  */
 import { type Result, fail, ok } from '../errors'
 import type { Extension, Issue } from '../types'
-import type { Actor, IssueCtx } from './access'
+import type { Actor, IssueCtx } from './context'
 import type { CommandAction } from './lifecycle'
 import { answerDueOf, pausedSoFar } from './rules-flow'
 

@@ -5,7 +5,7 @@
 import type { WorkCalendar } from '../calendar/types'
 import type { Issue, IssueAction, IssueState, Ladder, Rating, Resolution, Role, TimelineEvent } from '../types'
 import { isOverdue, ladderFor } from './ladder'
-import { LIFECYCLE } from './lifecycle'
+import { ALL_STATES, LIFECYCLE, OPEN_STATES, ROLE_NAMES } from './lifecycle'
 
 export const STATE_NAMES: Record<IssueState, string> = {
   submitted: '待交办',
@@ -18,6 +18,15 @@ export const STATE_NAMES: Record<IssueState, string> = {
   withdrawn: '已撤回',
   declined: '不予受理',
 }
+
+/** A list's state filter: one state, or every open one ('open'). */
+export type StateFilter = 'open' | IssueState
+
+/** The state filters a list offers, in lifecycle order, each with its name: 未办结, then every state. */
+export const STATE_FILTERS: readonly { value: StateFilter; label: string }[] = [
+  { value: 'open', label: '未办结' },
+  ...ALL_STATES.map((state) => ({ value: state, label: STATE_NAMES[state] })),
+]
 
 /** State × viewer role → wording. Overdue and ladder suffixes are added by `stateLabel`. */
 export const STATE_LABELS: Record<IssueState, Record<Role, string>> = {
@@ -42,6 +51,12 @@ export const LADDER_COLOURS: Record<Ladder, string> = {
   yellow: '#faad14',
   red: '#f5222d',
 }
+/** The 督办 ladder's colours a list may filter by, with their names (蓝牌, 黄牌, 红牌). */
+export const LADDER_FILTERS: readonly { value: Exclude<Ladder, 'none'>; label: string }[] = (['blue', 'yellow', 'red'] as const).map((ladder) => ({
+  value: ladder,
+  label: LADDER_NAMES[ladder],
+}))
+
 export const RESOLUTION_NAMES: Record<Resolution, string> = { solved: '解决', partly: '部分解决', unsolved: '未解决' }
 export const RATING_NAMES: Record<Rating, string> = { satisfied: '满意', basically: '基本满意', unsatisfied: '不满意' }
 export const ACTION_NAMES: Record<IssueAction, string> = {
@@ -51,8 +66,6 @@ export const ACTION_NAMES: Record<IssueAction, string> = {
     string
   >),
 }
-
-const OPEN = ['submitted', 'dispatched', 'in_progress', 'awaiting_materials', 'under_review', 'resolved']
 
 /**
  * The state as `viewerRole` reads it at `now`.
@@ -65,7 +78,7 @@ export function stateLabel(issue: Issue, viewerRole: Role, now: number, calendar
   if (issue.state === 'closed' && issue.forceClosed && viewerRole !== 'liaison') return '已办结（强制）'
   const base = STATE_LABELS[issue.state][viewerRole]
   if (SEES_OVERDUE.includes(viewerRole) && isOverdue(issue, now)) return '已超期'
-  if (viewerRole === 'manager' && OPEN.includes(issue.state)) {
+  if (viewerRole === 'manager' && OPEN_STATES.includes(issue.state)) {
     const ladder = ladderFor(issue, now, calendar)
     const marks = [ladder !== 'none' ? LADDER_NAMES[ladder] : '', issue.supervised ? '督办' : ''].filter(Boolean)
     return marks.length ? `${base} · ${marks.join(' · ')}` : base
@@ -75,7 +88,7 @@ export function stateLabel(issue: Issue, viewerRole: Role, now: number, calendar
 
 /** One line for the timeline, e.g. '服务专员代部门签收（该部门暂无经办人）'. */
 export function describeEvent(e: TimelineEvent, departmentName: (id: string) => string = (id) => id): string {
-  const who = { liaison: '企业联络员', staff: '服务专员', handler: '部门经办人', manager: '管理者', system: '系统' }[e.role]
+  const who = ROLE_NAMES[e.role]
   const behalf = e.onBehalfOf ? `代${departmentName(e.onBehalfOf)}` : ''
   const note = e.onBehalfOf ? '（该部门暂无经办人）' : ''
   const reason = e.reason ? `：${e.reason}` : ''

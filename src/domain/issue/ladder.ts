@@ -95,7 +95,7 @@ export function isOverdue(issue: Issue, now: number): boolean {
 }
 
 /** Working days overdue at `now` (0 when not overdue). */
-export function overdueWorkingDays(issue: Issue, now: number, calendar: WorkCalendar): number {
+export function overdueWorkingDays(issue: Pick<Issue, 'state' | 'triageDue' | 'signForDue' | 'answerDue'>, now: number, calendar: WorkCalendar): number {
   const due = runningDeadline(issue)
   return due !== undefined && now > due ? workingMsBetween(calendar, due, now) / DAY_MS : 0
 }

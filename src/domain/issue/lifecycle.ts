@@ -154,6 +154,14 @@ export const isSystemAction = (a: CommandAction): boolean => SYSTEM_ACTIONS.incl
 export const VISIT_ACTIONS: readonly CommandAction[] = ['follow_up']
 export const isVisitAction = (a: CommandAction): boolean => VISIT_ACTIONS.includes(a)
 export const ACTOR_ROLES: readonly ActorRole[] = ['liaison', 'staff', 'handler', 'manager', 'system']
+/** Each role's name as people read it: refusals, the timeline, the home page. */
+export const ROLE_NAMES: Readonly<Record<ActorRole, string>> = {
+  liaison: '企业联络员',
+  staff: '服务专员',
+  handler: '部门经办人',
+  manager: '管理者',
+  system: '系统',
+}
 
 /** Role × action: the relation a role needs, or undefined when the role may never take the action. */
 export const ROLE_ACTION_MATRIX: Readonly<Record<ActorRole, Partial<Record<CommandAction, Relation>>>> =

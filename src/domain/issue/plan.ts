@@ -1,7 +1,7 @@
 /** What a rule decides for one command: the target state and the event's payload. */
 import type { Caller, Issue, IssueState, SystemCaller } from '../types'
 import type { Result } from '../errors'
-import type { Actor, IssueCtx } from './access'
+import type { Actor, IssueCtx } from './context'
 import type { Command } from './schemas'
 
 export interface Plan {

@@ -4,7 +4,7 @@
 import { addWorkingDays, workingMsBetween } from '../calendar/workingTime'
 import { type Result, fail, ok } from '../errors'
 import type { Issue } from '../types'
-import type { IssueCtx } from './access'
+import type { IssueCtx } from './context'
 import type { EventDataMap } from './events'
 import { lintReply } from './lint'
 import type { Plan, Planner } from './plan'

@@ -4,24 +4,17 @@
  */
 import * as v from 'valibot'
 import { withLabels } from '../messages/labels'
+import { clientRequestId, fileId, id, noControlChars } from '../schemas/common'
 
-export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
 export const MAX_FILES = 9
 
-export const IdSchema = v.pipe(v.string(), v.regex(ID_PATTERN, '编号格式不正确'))
-/** A cloud storage file id, e.g. 'cloud://env-1a2b.7465-env/issues/a.jpg'. */
-export const FileIdSchema = v.pipe(
-  v.string(),
-  v.maxLength(512, '文件编号过长'),
-  v.regex(/^cloud:\/\/\S+$/, '文件编号格式不正确'),
-)
+export const IdSchema = id
+/** A cloud storage file id, e.g. 'cloud://env-1a2b.7465-env/issues/a.jpg' (the one primitive: schemas/common). */
+export const FileIdSchema = fileId
 export const FilesSchema = v.pipe(v.array(FileIdSchema), v.maxLength(MAX_FILES, `最多 ${MAX_FILES} 个文件`))
 /** The longest text each field accepts; the forms show the count against it and refuse more, never cut. */
 export const TEXT_LIMITS = { title: 50, description: 2000, reason: 500, answer: 2000, materials: 2000, note: 1000, opinion: 2000 } as const
 
-/** C0 controls and DEL, except tab and line breaks. */
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
-const noControlChars = v.check((s: string) => !CONTROL_CHARS.test(s), '不能包含控制字符')
 const text = (max: number, what: string) =>
   v.pipe(v.string(), noControlChars, v.trim(), v.minLength(1, `请填写${what}`), v.maxLength(max, `${what}不超过 ${max} 字`))
 export const ReasonSchema = text(TEXT_LIMITS.reason, '理由')
@@ -44,13 +37,11 @@ export const RaiseInputSchema = withLabels(
     description: text(TEXT_LIMITS.description, '问题描述'),
     photos: v.optional(FilesSchema, []),
     urgency: v.optional(UrgencySchema, 'normal'),
-    clientRequestId: IdSchema,
+    clientRequestId,
   }),
   { title: '标题' },
 )
 export type RaiseInput = v.InferOutput<typeof RaiseInputSchema>
-/** createIssue's input: the client's fields plus the project's service team. */
-export type CreateIssueInput = RaiseInput & { teamId: string }
 
 /** One command's schema; `labels` name its fields where they differ from the defaults (src/domain/messages). */
 const cmd = <A extends string, E extends v.ObjectEntries>(action: A, entries: E, labels: Record<string, string> = {}) =>
@@ -155,7 +146,5 @@ export type UserCommand = v.InferOutput<typeof UserCommandSchema>
 export type SystemCommand = v.InferOutput<typeof SystemCommandSchema>
 export type VisitCommand = v.InferOutput<typeof VisitCommandSchema>
 export type Command = UserCommand | SystemCommand | VisitCommand
-/** Commands as a client may send them (optional fields may be left out). */
-export type CommandInput = v.InferInput<typeof CommandSchema>
 export type UserCommandInput = v.InferInput<typeof UserCommandSchema>
 export type CommandOf<A extends Command['action']> = Extract<Command, { action: A }>

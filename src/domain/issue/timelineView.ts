@@ -10,7 +10,7 @@ import type { IssuePart, Viewer } from '../visibility'
 import { issueExposure } from '../visibility'
 import type { EventDataMap } from './events'
 import { ACTION_NAMES } from './labels'
-import type { ActorRole } from './lifecycle'
+import { type ActorRole, ROLE_NAMES } from './lifecycle'
 import type { TimelineItem } from './viewTypes'
 
 type Reveal = <T extends string | undefined>(part: IssuePart, text: T) => T | undefined
@@ -31,7 +31,6 @@ const REASON_PART: Partial<Record<IssueAction, IssuePart>> = {
   review: 'answerDrafts',
 }
 
-const ROLE_WORDS: Record<ActorRole, string> = { liaison: '企业联络员', staff: '服务专员', handler: '部门经办人', manager: '管理者', system: '系统' }
 /** As the enterprise reads who acted. */
 const ROLE_WORDS_FOR_ENTERPRISE: Record<ActorRole, string> = { liaison: '企业', staff: '服务专员', handler: '部门', manager: '管理者', system: '系统' }
 
@@ -69,7 +68,7 @@ export function timelineFor(issue: Issue, viewer: Viewer, reveal: Reveal, depart
   return issue.timeline.flatMap((e): TimelineItem[] => {
     if (enterprise && !seenByEnterprise(e)) return []
     const hideActor = e.action === 'confirm' && raterHidden
-    const roleWord = (enterprise ? ROLE_WORDS_FOR_ENTERPRISE : ROLE_WORDS)[e.role]
+    const roleWord = (enterprise ? ROLE_WORDS_FOR_ENTERPRISE : ROLE_NAMES)[e.role]
     const name = names && !hideActor && e.byName ? ` ${e.byName}` : ''
     const behalf = e.onBehalfOf ? `代${departmentName(e.onBehalfOf)}` : ''
     const reason = e.reason ? reveal(REASON_PART[e.action] ?? 'internalSteps', e.reason) : undefined

@@ -13,7 +13,8 @@
 import { type Result, fail, ok } from '../errors'
 import { parseOrRefuse } from '../messages'
 import type { Caller, Issue, SystemCaller, TimelineEvent } from '../types'
-import { type IssueCtx, resolveActor } from './access'
+import { resolveActor } from './access'
+import type { IssueCtx } from './context'
 import { apply } from './apply'
 import { guard } from './guards'
 import { type CommandAction, LIFECYCLE, isSystemAction } from './lifecycle'
@@ -21,7 +22,7 @@ import { STATE_NAMES } from './labels'
 import type { Planner } from './plan'
 import * as flow from './rules-flow'
 import * as manage from './rules-manage'
-import { type Command, CommandSchema, type SystemCommand, type UserCommand, type UserCommandInput, type VisitCommand } from './schemas'
+import { type Command, CommandSchema, type SystemCommand, type UserCommandInput, type VisitCommand } from './schemas'
 
 export interface Step {
   issue: Issue
@@ -121,4 +122,4 @@ export function transition(
   return ok({ issue: apply(issue, event), event })
 }
 
-export type { UserCommand, UserCommandInput, SystemCommand }
+export type { UserCommandInput, SystemCommand }

@@ -14,7 +14,25 @@ import { AppError, fail, ok, type Result } from '../errors'
 import { FIELD_LABELS, ITEM_WORDS, WRAPPER_KEYS, labelsOf } from './labels'
 
 type Issue = v.BaseIssue<unknown>
-type Schema = { type?: string; kind?: string; [key: string]: any } | undefined
+/** The parts of a valibot schema object this walk reads (valibot's own types are one per schema kind). */
+interface SchemaNode {
+  type?: string
+  kind?: string
+  /** optional(), nullable(), …: the schema inside. */
+  wrapped?: Schema
+  /** variant(): the discriminating key. */
+  key?: string
+  /** union() and variant(): the option schemas; picklist(): the allowed values. */
+  options?: readonly unknown[]
+  /** object() and its kin. */
+  entries?: Record<string, Schema>
+  /** array(). */
+  item?: Schema
+  pipe?: readonly Schema[]
+  /** literal(). */
+  literal?: unknown
+}
+type Schema = SchemaNode | undefined
 type PathItem = NonNullable<Issue['path']>[number]
 
 const WRAPPERS = new Set(['optional', 'exact_optional', 'nullable', 'nullish', 'undefinedable', 'non_optional', 'non_nullable', 'non_nullish'])
@@ -29,9 +47,10 @@ function resolve(schema: Schema, value: unknown): Schema {
   for (let guard = 0; s && guard < 20; guard++) {
     if (s.type && WRAPPERS.has(s.type)) s = s.wrapped
     else if (s.type === 'variant') {
-      const tag = value && typeof value === 'object' ? (value as Record<string, unknown>)[s.key] : undefined
+      const key = s.key as string
+      const tag = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined
       const option = (s.options as Schema[]).find((o) => {
-        const lit = resolve(o, value)?.entries?.[s!.key]
+        const lit = resolve(o, value)?.entries?.[key]
         return lit && (lit.literal === tag || lit.options?.includes?.(tag))
       })
       if (!option) return s

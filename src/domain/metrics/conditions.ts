@@ -22,7 +22,6 @@ export const MIN_NUMBER = -8.64e15
 
 export const eq = (field: Field, value: Scalar): Cond => ({ op: 'eq', field, value })
 export const ne = (field: Field, value: Scalar): Cond => ({ op: 'ne', field, value })
-export const gte = (field: Field, value: number): Cond => ({ op: 'gte', field, value })
 export const gt = (field: Field, value: number): Cond => ({ op: 'gt', field, value })
 export const lt = (field: Field, value: number): Cond => ({ op: 'lt', field, value })
 export const lte = (field: Field, value: number): Cond => ({ op: 'lte', field, value })

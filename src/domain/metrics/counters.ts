@@ -55,11 +55,6 @@ function bucketCond(field: keyof IssueFacts, b: number): Cond {
   return and(gt(field, b - 1), lte(field, b))
 }
 
-/** The bucket of a working-days value, the in-memory twin of bucketCond. */
-export function bucketOf(x: number): number {
-  return x <= 0 ? 0 : x > HISTOGRAM_CAP - 1 ? HISTOGRAM_CAP : Math.ceil(x)
-}
-
 export const histogramName = (prefix: 'ans' | 'fc', b: number): string => `${prefix}${b}`
 
 export function counters(period: Period, now: number): Counter[] {

@@ -40,19 +40,6 @@ export const DRILL_PARTS: Record<DrillKey, { numerator: string; denominator?: st
   firstContactDays: { numerator: '已联系企业', opens: 'numerator' },
 }
 
-/** Display order of the dashboard's metrics. */
-export const METRIC_ORDER: readonly MetricKey[] = [
-  'score',
-  'response',
-  'resolution',
-  'satisfaction',
-  'onTime',
-  'reopen',
-  'returns',
-  'coverage',
-  'overdue',
-]
-
 const ratio = (n: number, d: number): number | null => (d === 0 ? null : n / d)
 
 function metric(

@@ -2,9 +2,7 @@
 export * from './types'
 export { issueFacts } from './facts'
 export { computeMetrics, computeMetricsBy, drill } from './compute'
-export { activeProjectWeeks, periodWeeks, weeksOverlapping } from './coverage'
-export { DAYS_LABELS, DRILL_PARTS, METRIC_LABELS, METRIC_ORDER } from './dashboard'
-export { HISTOGRAM_CAP } from './counters'
+export { activeProjectWeeks, periodWeeks } from './coverage'
 export { type WeeklyRow, weeklyFromAggregate, weeklyOpenedClosed, weeklyPipelines } from './weekly'
 export {
   matchStage,
@@ -13,16 +11,13 @@ export {
   metricsFromAggregate,
   metricsByFromAggregate,
   visitFactsFromAggregate,
-  MAX_ROWS,
   type AggregateRow,
   type VisitAggregateRow,
 } from './pipeline'
 export {
-  type Contribution,
   type RecordedContribution,
   type RollupDelta,
   type RollupDoc,
-  type RollupMark,
   type RollupView,
   NOW_BUCKET,
   ROLLUP_VIEWS,
@@ -33,14 +28,9 @@ export {
   encodeContribution,
   isRollupMark,
   rollupChanges,
-  rollupDifferences,
-  rollupId,
-  rollupMark,
-  rollupsOf,
   sameContribution,
 } from './rollup'
 export {
-  type LiveFacts,
   dashboardFromRollups,
   liveEdgeMatch,
   liveHourMatch,

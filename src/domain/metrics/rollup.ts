@@ -89,8 +89,6 @@ const WHOLE: Period = { from: -Infinity, to: Infinity }
 /** Every counter as it reads before any deadline has passed, and once every deadline has. */
 const BEFORE: readonly Counter[] = counters(WHOLE, -Infinity)
 const AFTER: readonly Counter[] = counters(WHOLE, Infinity)
-/** The now counters (not placed by a date). */
-export const NOW_COUNTERS: ReadonlySet<string> = new Set(BEFORE.filter((c) => c.when === null).map((c) => c.name))
 const WHEN: ReadonlyMap<string, Counter['when']> = new Map(BEFORE.map((c) => [c.name, c.when]))
 
 /** The hour (1–24) of its day that an instant falls in, the day as countedDay gives it: (hh-1, hh]. */

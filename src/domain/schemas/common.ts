@@ -3,6 +3,7 @@ import * as v from 'valibot'
 import { isWeekKey } from '../time'
 
 /** C0 controls and DEL, except tab and line breaks (which long texts may hold). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 export const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
 /** A one-line value (keywords, names): no line breaks or tabs either. */
 const LINE_BREAKS = /[\t\n\r]/
@@ -17,15 +18,16 @@ export const line = (min: number, max: number) => v.pipe(text(min, max), v.check
 export const keyword = line(1, 30)
 export const optionalText = (max: number) => v.optional(text(0, max), '')
 export const phone = v.pipe(v.string('应为文本'), v.trim(), v.regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '电话号码格式不正确'))
-export const fileId = v.pipe(v.string('应为文本'), v.minLength(1), v.maxLength(512), v.regex(/^(cloud|https?):\/\//, '文件编号不正确'))
+/** A cloud storage file id ('cloud://<env>.<bucket>/<path>'): only files in the environment's storage are attached, never links. */
+export const fileId = v.pipe(v.string('应为文本'), v.maxLength(512, '文件编号过长'), v.regex(/^cloud:\/\/\S+$/, '文件编号格式不正确'))
 export const fileIds = (max: number) => v.optional(v.pipe(v.array(fileId, '应为列表'), v.maxLength(max, `最多 ${max} 个文件`)), [])
 export const weekKey = v.pipe(
   v.string(),
   v.regex(/^\d{4}-W\d{2}$/, '周次格式应为 2026-W48'),
   v.check(isWeekKey, '该年没有这一周（ISO 周次为 W01 起，最多 W52 或 W53）'),
 )
-export const ymd = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'))
-export const clientRequestId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号不正确'))
+/** A request id a phone makes once per attempt (8–64 characters): the same id again is the same request. */
+export const clientRequestId = v.pipe(v.string('应为文本'), v.regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号不正确'))
 export const epochMs = v.pipe(v.number('应为数字'), v.integer(), v.minValue(946684800000), v.maxValue(4102444800000))
 export const location = v.object({
   latitude: v.pipe(v.number('应为数字'), v.minValue(-90), v.maxValue(90)),

@@ -1,5 +1,4 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { Async } from '../../components/Async'
 import { Btn } from '../../components/Buttons'
 import { IssueRow } from '../../components/IssueRow'

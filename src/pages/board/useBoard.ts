@@ -64,7 +64,7 @@ export function useBoard(params: { projectId?: string; bindToken?: string }) {
   const digest = useQuery(() => call('projects', 'digest', { projectId: projectId! }), [projectId, board.data], { enabled: !!projectId && canShareDigest && !!board.data })
 
   useShareAppMessage((res) => {
-    const fromDigestButton = res?.from === 'button' && (res.target as any)?.dataset?.share === 'digest'
+    const fromDigestButton = res?.from === 'button' && (res.target as { dataset?: { share?: string } } | undefined)?.dataset?.share === 'digest'
     if (fromDigestButton && digest.data && projectId) {
       // WeChat reports no share outcome; the tap that opens the share sheet is the best evidence.
       call('projects', 'digestShared', { projectId }).catch(() => undefined)

@@ -1,6 +1,5 @@
 /** The entries each role can open from home (also shown when a user holds several roles). */
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import type { Role } from '../../domain/types'
 import type { WhoAmI } from '../../domain/views'
 import { links } from '../../domain/links'

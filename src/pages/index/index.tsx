@@ -1,10 +1,11 @@
 import { Text, View } from '@tarojs/components'
 import { Async } from '../../components/Async'
 import { Screen } from '../../components/Screen'
+import { homeFor } from '../../domain/home'
+import { ROLE_NAMES } from '../../domain/issue/lifecycle'
 import { Entries, ProjectList } from './Entries'
 import { ManagerHome } from './ManagerHome'
 import { Newcomer } from './Newcomer'
-import { ROLE_NAMES, homeFor } from './routes'
 import { useHome } from './useHome'
 import './index.scss'
 

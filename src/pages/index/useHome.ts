@@ -6,7 +6,7 @@ import { go } from '../../hooks/useLink'
 import { fetchWhoAmI } from '../../hooks/useWhoAmI'
 import { usePullRefresh, useQuery } from '../../hooks/useQuery'
 import { platform } from '../../platform/seam'
-import { homeFor } from './routes'
+import { homeFor } from '../../domain/home'
 
 export function useHome() {
   const who = useQuery(() => fetchWhoAmI(true), [])

@@ -6,9 +6,11 @@ import { Btn } from '../../components/Buttons'
 import { Chips, Field, TextArea, TextInput } from '../../components/Fields'
 import { PhotoPicker } from '../../components/PhotoPicker'
 import { Sheet } from '../../components/Sheet'
+import { actionButtonKind } from '../../components/issueFacts'
 import { ACTION_NAMES, RATING_NAMES, RESOLUTION_NAMES } from '../../domain/issue/labels'
 import type { CommandAction } from '../../domain/issue/lifecycle'
 import type { LintFlag } from '../../domain/issue/lint'
+import type { UserCommandInput } from '../../domain/issue/schemas'
 import { CATEGORIES, COMPLEXITY_NAMES } from '../../domain/issue/sla'
 import type { IssueView } from '../../domain/issue/viewTypes'
 import type { Viewer } from '../../domain/visibility'
@@ -22,6 +24,10 @@ import { CHECKLIST, FORMS, type FieldSpec, type Values, initialValues, missing }
 
 const entries = <K extends string>(names: Record<K, string>) => (Object.keys(names) as K[]).map((value) => ({ value, label: names[value] }))
 const YES_NO = (yes: string, no: string) => [{ value: 'yes', label: yes }, { value: 'no', label: no }]
+/** A text input's value (unset: empty). */
+const textOf = (val: unknown): string => (typeof val === 'string' ? val : '')
+/** A multiple pick's or the photos' value (unset: none). */
+const listOf = (val: unknown): string[] => (Array.isArray(val) ? val : [])
 
 function FieldInput(props: { f: FieldSpec; v: Values; set: (k: string, val: unknown) => void; departments: Record<string, string> }) {
   const { f, v, set } = props
@@ -32,15 +38,15 @@ function FieldInput(props: { f: FieldSpec; v: Values; set: (k: string, val: unkn
     case 'optionalReason':
     case 'text':
     case 'optionalText':
-      return <TextArea name={f.key} value={v[f.key] ?? ''} limit={f.limit} onChange={(t) => set(f.key, t)} />
+      return <TextArea name={f.key} value={textOf(v[f.key])} limit={f.limit} onChange={(t) => set(f.key, t)} />
     case 'forEnterprise':
       return <Chips options={YES_NO('企业可见', '仅内部可见')} value={[v[f.key] === 'yes' ? 'yes' : 'no']} onChange={([x]) => set(f.key, x)} />
     case 'files':
-      return <PhotoPicker folder='issues' value={v[f.key] ?? []} onChange={(ids) => set(f.key, ids)} />
+      return <PhotoPicker folder='issues' value={listOf(v[f.key])} onChange={(ids) => set(f.key, ids)} />
     case 'lead':
       return <Chips options={depts} value={one(v[f.key])} onChange={([d]) => set(f.key, d)} />
     case 'assist':
-      return <Chips multiple options={depts.filter((d) => d.value !== v.leadDepartmentId)} value={v[f.key] ?? []} onChange={(ds) => set(f.key, ds)} />
+      return <Chips multiple options={depts.filter((d) => d.value !== v.leadDepartmentId)} value={listOf(v[f.key])} onChange={(ds) => set(f.key, ds)} />
     case 'category':
       return <Chips options={CATEGORIES.map((c) => ({ value: c.id, label: c.name }))} value={one(v[f.key])} onChange={([c]) => set(f.key, c)} />
     case 'complexity':
@@ -48,7 +54,7 @@ function FieldInput(props: { f: FieldSpec; v: Values; set: (k: string, val: unkn
     case 'urgency':
       return <Chips options={[{ value: 'normal', label: '一般' }, { value: 'urgent', label: '紧急' }]} value={one(v[f.key])} onChange={([u]) => set(f.key, u)} />
     case 'checklist':
-      return <Chips multiple options={CHECKLIST.map((c) => ({ value: c.key, label: c.label }))} value={v[f.key] ?? []} onChange={(ks) => set(f.key, ks)} />
+      return <Chips multiple options={CHECKLIST.map((c) => ({ value: c.key, label: c.label }))} value={listOf(v[f.key])} onChange={(ks) => set(f.key, ks)} />
     case 'passed':
       return <Chips options={YES_NO('通过，发给企业', '退回部门修改')} value={one(v[f.key])} onChange={([p]) => set(f.key, p)} />
     case 'approved':
@@ -73,7 +79,7 @@ export function ActionSheet(props: {
   role: string
   onClose: () => void
   /** Sends the command; resolves true when it went through (the sheet then closes). */
-  onSubmit: (command: ReturnType<NonNullable<(typeof FORMS)[CommandAction]>['build']>, requestId: string) => Promise<boolean>
+  onSubmit: (command: UserCommandInput, requestId: string) => Promise<boolean>
 }) {
   const spec = FORMS[props.action]
   // One request id while the sheet is open: a second tap after a lost reply is the same request.
@@ -92,7 +98,8 @@ export function ActionSheet(props: {
     // One-time consents, earned on the tap: the enterprise hears of progress, the desk of new work.
     const purposes: Purpose[] = props.role === 'liaison' ? ['status'] : props.role === 'manager' ? [] : ['assigned', 'reminder']
     await askToSubscribe(who.data, purposes)
-    if (await props.onSubmit(spec.build(values), requestId)) props.onClose()
+    // The draft's required values are there (missing() found none left out); the function parses the command.
+    if (await props.onSubmit(spec.build(values) as UserCommandInput, requestId)) props.onClose()
   })
   if (!spec) return null
   return (
@@ -112,7 +119,7 @@ export function ActionSheet(props: {
         </Field>
       ))}
       <View className='sheet__actions'>
-        <Btn kind={spec.danger ? 'danger' : 'primary'} pending={submit.pending} onTap={() => void submit.run()}>
+        <Btn kind={actionButtonKind(props.action)} pending={submit.pending} onTap={() => void submit.run()}>
           {spec.submit ?? `确认${ACTION_NAMES[props.action]}`}
         </Btn>
       </View>

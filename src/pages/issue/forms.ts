@@ -20,21 +20,27 @@ export interface FieldSpec {
   limit?: number
 }
 
-export type Values = Record<string, any>
+/** What the sheet's inputs hold, by field key: texts, picked ids and 'yes'/'no' as strings, multiple picks and photos as lists. */
+export type Values = Record<string, unknown>
+
+/**
+ * A command as the form builds it from its values. The sheet sends it once `missing` finds nothing
+ * left out; the function parses it against the command schema like any other input.
+ */
+export type CommandDraft = { action: UserCommandInput['action'] } & Record<string, unknown>
 
 export interface FormSpec {
   fields: FieldSpec[]
   /** Words on the submit button. */
   submit?: string
-  danger?: boolean
-  build: (v: Values) => UserCommandInput
+  build: (v: Values) => CommandDraft
 }
 
 const reason = (label = '理由'): FieldSpec => ({ kind: 'reason', key: 'reason', label, limit: TEXT_LIMITS.reason })
 const optReason = (label = '说明（选填）'): FieldSpec => ({ kind: 'optionalReason', key: 'reason', label, limit: TEXT_LIMITS.reason })
 const long = (kind: 'text' | 'optionalText', key: string, label: string, limit: number): FieldSpec => ({ kind, key, label, limit })
 const files: FieldSpec = { kind: 'files', key: 'files', label: '附件照片' }
-const opt = (s?: string) => (s && s.trim() ? s.trim() : undefined)
+const opt = (s: unknown) => (typeof s === 'string' && s.trim() ? s.trim() : undefined)
 
 export const CHECKLIST = [
   { key: 'solved', label: '问题是否已解决或有明确解决方案？' },
@@ -52,13 +58,13 @@ export const FORMS: Partial<Record<CommandAction, FormSpec>> = {
       { kind: 'complexity', key: 'complexity', label: '复杂程度（决定答复时限）' },
       { kind: 'urgency', key: 'urgency', label: '紧急程度' },
     ],
-    build: (v) => ({ action: 'dispatch', leadDepartmentId: v.leadDepartmentId, assistDepartmentIds: (v.assistDepartmentIds ?? []).filter((d: string) => d !== v.leadDepartmentId), category: v.category, complexity: v.complexity, urgency: v.urgency }),
+    build: (v) => ({ action: 'dispatch', leadDepartmentId: v.leadDepartmentId, assistDepartmentIds: ((v.assistDepartmentIds ?? []) as string[]).filter((d) => d !== v.leadDepartmentId), category: v.category, complexity: v.complexity, urgency: v.urgency }),
   },
   solve_on_spot: { fields: [long('text', 'text', '现场解决情况', TEXT_LIMITS.answer), files], build: (v) => ({ action: 'solve_on_spot', text: v.text, files: v.files ?? [] }) },
-  decline: { fields: [reason('不予受理的理由')], danger: true, build: (v) => ({ action: 'decline', reason: v.reason }) },
-  withdraw: { fields: [optReason('撤回原因（选填）')], danger: true, build: (v) => ({ action: 'withdraw', reason: opt(v.reason) }) },
+  decline: { fields: [reason('不予受理的理由')], build: (v) => ({ action: 'decline', reason: v.reason }) },
+  withdraw: { fields: [optReason('撤回原因（选填）')], build: (v) => ({ action: 'withdraw', reason: opt(v.reason) }) },
   sign_for: { fields: [], submit: '确认签收', build: () => ({ action: 'sign_for' }) },
-  return: { fields: [reason('退回理由（如不属于本部门职责）')], danger: true, build: (v) => ({ action: 'return', reason: v.reason }) },
+  return: { fields: [reason('退回理由（如不属于本部门职责）')], build: (v) => ({ action: 'return', reason: v.reason }) },
   request_materials: { fields: [reason('需要企业补充的材料')], build: (v) => ({ action: 'request_materials', reason: v.reason }) },
   add_materials: { fields: [long('optionalText', 'text', '补充说明', TEXT_LIMITS.materials), files], submit: '提交材料', build: (v) => ({ action: 'add_materials', text: opt(v.text), files: v.files ?? [] }) },
   answer: { fields: [long('text', 'text', '答复内容（写明办理结果、联系人和时间）', TEXT_LIMITS.answer), files], submit: '提交答复', build: (v) => ({ action: 'answer', text: v.text, files: v.files ?? [] }) },
@@ -72,7 +78,7 @@ export const FORMS: Partial<Record<CommandAction, FormSpec>> = {
     build: (v) => ({
       action: 'review',
       passed: v.passed === 'yes',
-      checklist: Object.fromEntries(CHECKLIST.map((c) => [c.key, (v.checklist ?? []).includes(c.key)])) as any,
+      checklist: Object.fromEntries(CHECKLIST.map((c) => [c.key, ((v.checklist ?? []) as string[]).includes(c.key)])),
       note: opt(v.note),
     }),
   },
@@ -93,9 +99,9 @@ export const FORMS: Partial<Record<CommandAction, FormSpec>> = {
   decide_extension: { fields: [{ kind: 'approved', key: 'approved', label: '审批结果' }, optReason('审批意见（选填）')], submit: '提交审批', build: (v) => ({ action: 'decide_extension', approved: v.approved === 'yes', note: opt(v.reason) }) },
   reassign: {
     fields: [{ kind: 'lead', key: 'leadDepartmentId', label: '改派主办部门' }, { kind: 'assist', key: 'assistDepartmentIds', label: '协办部门' }, { kind: 'complexity', key: 'complexity', label: '复杂程度' }, reason('改派理由')],
-    build: (v) => ({ action: 'reassign', leadDepartmentId: v.leadDepartmentId, assistDepartmentIds: (v.assistDepartmentIds ?? []).filter((d: string) => d !== v.leadDepartmentId), complexity: v.complexity, reason: v.reason }),
+    build: (v) => ({ action: 'reassign', leadDepartmentId: v.leadDepartmentId, assistDepartmentIds: ((v.assistDepartmentIds ?? []) as string[]).filter((d) => d !== v.leadDepartmentId), complexity: v.complexity, reason: v.reason }),
   },
-  force_close: { fields: [reason('强制办结理由')], danger: true, build: (v) => ({ action: 'force_close', reason: v.reason }) },
+  force_close: { fields: [reason('强制办结理由')], build: (v) => ({ action: 'force_close', reason: v.reason }) },
   supervise: { fields: [reason('督办理由')], build: (v) => ({ action: 'supervise', reason: v.reason }) },
   unsupervise: { fields: [optReason()], build: (v) => ({ action: 'unsupervise', reason: opt(v.reason) }) },
   note: {

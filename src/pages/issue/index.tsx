@@ -8,8 +8,9 @@ import { Screen } from '../../components/Screen'
 import { EmptyState } from '../../components/States'
 import { StateTag } from '../../components/StateTag'
 import { Timeline } from '../../components/Timeline'
+import { actionButtonKind } from '../../components/issueFacts'
 import { ACTION_NAMES } from '../../domain/issue/labels'
-import { type CommandAction, LIFECYCLE } from '../../domain/issue/lifecycle'
+import type { CommandAction } from '../../domain/issue/lifecycle'
 import { links } from '../../domain/links'
 import { useLink } from '../../hooks/useLink'
 import { ActionSheet } from './ActionSheet'
@@ -63,7 +64,7 @@ export default function IssuePage() {
             {d.actions.length > 0 && (
               <View className='issue__actions' data-testid='actions'>
                 {d.actions.map((a) => (
-                  <Btn key={a} small kind={LIFECYCLE[a].danger ? 'danger' : 'primary'} onTap={() => setOpen(a)}>
+                  <Btn key={a} small kind={actionButtonKind(a)} onTap={() => setOpen(a)}>
                     {ACTION_NAMES[a]}
                   </Btn>
                 ))}

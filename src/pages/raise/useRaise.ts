@@ -5,7 +5,8 @@
 import Taro from '@tarojs/taro'
 import { call } from '../../api'
 import { showError } from '../../components/States'
-import { TEXT_LIMITS } from '../../domain/issue/schemas'
+import { RaiseInputSchema } from '../../domain/issue/schemas'
+import { parseOrRefuse } from '../../domain/messages/describe'
 import { CATEGORIES } from '../../domain/issue/sla'
 import { links } from '../../domain/links'
 import type { Urgency } from '../../domain/types'
@@ -34,13 +35,24 @@ export const freshRaiseDraft = (): RaiseDraft => ({
   clientRequestId: randomId(24),
 })
 
-export function validateRaise(d: RaiseDraft): string | undefined {
+/** The body issues.raise receives for this draft. */
+export const raiseOf = (p: { projectId: string; source: 'group' | 'visit'; visitId?: string }, d: RaiseDraft) => ({
+  projectId: p.projectId,
+  source: p.source,
+  ...(p.visitId ? { visitId: p.visitId } : {}),
+  category: d.category,
+  title: d.title.trim(),
+  description: d.description.trim(),
+  photos: d.photos,
+  urgency: d.urgency,
+  clientRequestId: d.clientRequestId,
+})
+
+/** Why the draft cannot be sent yet (the function's own schema, in its words), or undefined. */
+export function validateRaise(p: Parameters<typeof raiseOf>[0], d: RaiseDraft): string | undefined {
   if (!CATEGORIES.some((c) => c.id === d.category)) return '请选择问题类别'
-  if (!d.title.trim()) return '请填写标题'
-  if (d.title.trim().length > TEXT_LIMITS.title) return `标题不超过 ${TEXT_LIMITS.title} 字（已输入 ${d.title.trim().length} 字）`
-  if (!d.description.trim()) return '请描述问题'
-  if (d.description.trim().length > TEXT_LIMITS.description) return `问题描述不超过 ${TEXT_LIMITS.description} 字（已输入 ${d.description.trim().length} 字）`
-  return undefined
+  const parsed = parseOrRefuse(RaiseInputSchema, raiseOf(p, d))
+  return parsed.ok ? undefined : parsed.error.message
 }
 
 export function useRaise(p: { projectId: string; source: 'group' | 'visit'; visitId?: string }) {
@@ -49,7 +61,7 @@ export function useRaise(p: { projectId: string; source: 'group' | 'visit'; visi
   const who = useWhoAmI()
 
   const submit = useAction(async () => {
-    const problem = validateRaise(draft.draft)
+    const problem = validateRaise(p, draft.draft)
     if (problem) {
       void Taro.showToast({ title: problem, icon: 'none' })
       return
@@ -59,17 +71,7 @@ export function useRaise(p: { projectId: string; source: 'group' | 'visit'; visi
     const d = draft.draft
     try {
       await subscribed
-      const detail = await call('issues', 'raise', {
-        projectId: p.projectId,
-        source: p.source,
-        ...(p.visitId ? { visitId: p.visitId } : {}),
-        category: d.category,
-        title: d.title.trim(),
-        description: d.description.trim(),
-        photos: d.photos,
-        urgency: d.urgency,
-        clientRequestId: d.clientRequestId,
-      })
+      const detail = await call('issues', 'raise', raiseOf(p, d))
       draft.clear()
       void Taro.showToast({ title: '已提交', icon: 'success' })
       redirect(links.issue({ id: detail.issue._id }))

@@ -5,6 +5,7 @@
  */
 import path from 'node:path'
 import type { ActionName, Contract, FunctionName, InputOf, OutputOf } from '../../../src/domain/contract'
+import { readEnvelope, unwrap } from '../../../src/domain/contract/envelope'
 import type { AppErrorShape } from '../../../src/domain/errors'
 import { type LocalCloudHandle, REPO_ROOT, startLocalCloud } from '../../support/localCloud'
 
@@ -72,13 +73,13 @@ export async function startApp(opts: { dataDir?: string; extraArgs?: string[]; f
       openid,
       raw,
       async call(fn, action, input, extra) {
-        const envelope = await raw(fn, { action, input: withRequestId(fn, String(action), input), ...extra })
-        if (!envelope.ok) throw Object.assign(new Error(`${fn}.${String(action)}: ${envelope.error.code} ${envelope.error.message}`), envelope.error)
-        return envelope.data
+        return unwrap(await raw(fn, { action, input: withRequestId(fn, String(action), input), ...extra }), `${fn}.${String(action)}`)
       },
       async fail(fn, action, input, extra) {
-        const envelope = await raw(fn, { action, input: withRequestId(fn, String(action), input), ...extra })
-        if (envelope.ok) throw new Error(`${fn}.${String(action)} was expected to fail but answered ${JSON.stringify(envelope.data).slice(0, 300)}`)
+        const reply = await raw(fn, { action, input: withRequestId(fn, String(action), input), ...extra })
+        const envelope = readEnvelope(reply)
+        if (!envelope) throw new Error(`${fn}.${String(action)} was expected to fail but answered no envelope: ${JSON.stringify(reply)?.slice(0, 300)}`)
+        if (envelope.ok) throw new Error(`${fn}.${String(action)} was expected to fail but answered ${JSON.stringify(envelope.data)?.slice(0, 300)}`)
         return envelope.error
       },
     }

@@ -10,11 +10,6 @@ import type { GenericSchema } from 'valibot'
 import { REPO_ROOT } from '../../support/localCloud'
 import { type App, dumpCollections } from './app'
 
-/** The codes a refusal may carry; INTERNAL is never one of them. */
-export const CLEAR_CODES = [
-  'INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'INVALID_TRANSITION', 'EXTENSION_TOO_LATE',
-  'SELF_REVIEW', 'CONFIRMATION_MISMATCH', 'GROUP_ALREADY_BOUND', 'PROJECT_ALREADY_BOUND', 'NOT_IN_GROUP', 'INVITE_INVALID', 'RATE_LIMITED',
-]
 export const CHINESE = /[\u4e00-\u9fa5]/
 
 export const ALL_COLLECTIONS: string[] = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'database/collections.json'), 'utf8'))

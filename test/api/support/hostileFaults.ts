@@ -4,6 +4,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { readEnvelope } from '../../../src/domain/contract/envelope'
 import { replay } from '../../../src/domain/issue'
 import type { Issue } from '../../../src/domain/types'
 import { REPO_ROOT } from '../../support/localCloud'
@@ -50,7 +51,9 @@ export async function attempt<T>(app: App, openid: string, fn: string, event: un
   try {
     const res = await app.cloud.call(fn, event, openid)
     if (res.errCode !== undefined) return { status: 'lost', why: `${res.errCode} ${res.errMsg}` }
-    return res.result.ok ? { status: 'ok', data: res.result.data } : { status: 'refused', code: res.result.error.code, details: res.result.error.details }
+    const envelope = readEnvelope<T>(res.result)
+    if (!envelope) return { status: 'lost', why: `no envelope: ${JSON.stringify(res.result)?.slice(0, 200)}` }
+    return envelope.ok ? { status: 'ok', data: envelope.data } : { status: 'refused', code: envelope.error.code, details: envelope.error.details }
   } catch (e) {
     return { status: 'lost', why: String((e as Error).message) }
   }

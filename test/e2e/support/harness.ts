@@ -10,7 +10,7 @@ import fs from 'node:fs'
 import type { Server } from 'node:http'
 import path from 'node:path'
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core'
-import { LocalCloudClient } from '../../../emulator/devClient'
+import { LocalCloudClient } from '../../../scripts/devClient'
 import { startDemoCloud } from '../../support/demoData'
 import { type LocalCloudHandle, REPO_ROOT } from '../../support/localCloud'
 
@@ -26,7 +26,6 @@ export const UI_WAIT = 20_000
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
 
 // serve-static.mjs is plain JS shared with `npm start`; its one export, typed here.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { serveStatic } = require('../../../scripts/serve-static.mjs') as { serveStatic: (root: string, port?: number) => Promise<{ server: Server; port: number }> }
 
 export interface E2EOptions {

@@ -62,7 +62,6 @@ export function pointSdkAt(port: number) {
 /** The real SDK, initialised against the harness. */
 export function loadSdk(port: number): any {
   pointSdkAt(port)
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const cloud = require('wx-server-sdk')
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
   return cloud

@@ -18,6 +18,7 @@ export function resetApi(): void {
 
 export const callsOf = (key: string) => calls.filter((c) => c.key === key)
 
+/** @public Used by each UI test's `jest.mock(…, () => require('./support/fakeApi').apiModule())`, which knip cannot follow. */
 export function apiModule() {
   const actual = jest.requireActual('../../../src/api')
   return {

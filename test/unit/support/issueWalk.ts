@@ -76,7 +76,7 @@ export interface WalkStep {
 export function startWalk(count: number, start: number, spread: number[]): Walk {
   const issues = Array.from({ length: count }, (_, i) => {
     const other = i % 3 === 2
-    const input = { ...F.RAISE_INPUT, projectId: other ? 'p2' : 'p1', urgency: i % 4 === 3 ? 'urgent' : 'normal', clientRequestId: `w${i}` }
+    const input = { ...F.RAISE_INPUT, projectId: other ? 'p2' : 'p1', urgency: i % 4 === 3 ? 'urgent' : 'normal', clientRequestId: `walk_req_${i}` }
     const r = createIssue({ ...input, teamId: other ? 't2' : 't1' }, other ? F.otherLiaison : F.liaison, {
       ...F.ctxAt(start + (spread[i] ?? 0)), id: `w${i}`,
     })

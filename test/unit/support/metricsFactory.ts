@@ -93,7 +93,7 @@ export function issue(over: Partial<Issue> = {}): Issue {
     state: 'submitted',
     raisedBy: 'liaison1',
     raisedAt,
-    clientRequestId: 'c1',
+    clientRequestId: 'request-c1',
     assistDepartmentIds: [],
     pausedWorkingMs: 0,
     extensionWorkingMs: 0,

@@ -7,20 +7,8 @@
 import { Device } from './device'
 import { type PageLoad, newPageLoad } from './metrics'
 import { getRuntime } from './runtime'
-import { Screen } from './screen'
+import { type PageHandle, Screen } from './screen'
 import { inflight } from './wxFake'
-
-export interface PageHandle {
-  route: string
-  query: Record<string, string>
-  /** The page's root element in jsdom (classes carry the `main--` prefix). */
-  dom: HTMLElement
-  /** The page instance the app's code sees as `this` (onLoad, onPullDownRefresh, onShareAppMessage…). */
-  instance: Record<string, any>
-  load: PageLoad
-  title?: string
-  closed: boolean
-}
 
 export interface LaunchOptions {
   cloudUrl: string

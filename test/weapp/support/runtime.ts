@@ -91,7 +91,7 @@ export function getRuntime(): Runtime {
     const source = fs.readFileSync(resolved, 'utf8')
     const dir = path.dirname(resolved)
     const localRequire = (spec: string) => (spec.startsWith('.') ? execute(path.join(dir, spec)) : require(spec))
-    // eslint-disable-next-line no-new-func
+    // eslint-disable-next-line no-new-func -- runs the weapp build's own CommonJS modules, as the WeChat runtime does
     const fn = new Function('require', 'module', 'exports', `${source}\n//# sourceURL=${resolved}`)
     const previous = executing
     executing = resolved

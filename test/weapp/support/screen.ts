@@ -3,8 +3,28 @@
  * name or placeholder, pull down to refresh, share. Taps and input are real exparser events on the
  * rendered tree, so they go through the build's `bindtap="eh"` / `bindinput="eh"` into React.
  */
-import type { MiniApp, PageHandle } from './miniapp'
+import type { Device } from './device'
+import type { PageLoad } from './metrics'
 import { getRuntime } from './runtime'
+
+export interface PageHandle {
+  route: string
+  query: Record<string, string>
+  /** The page's root element in jsdom (classes carry the `main--` prefix). */
+  dom: HTMLElement
+  /** The page instance the app's code sees as `this` (onLoad, onPullDownRefresh, onShareAppMessage…). */
+  instance: Record<string, any>
+  load: PageLoad
+  title?: string
+  closed: boolean
+}
+
+/** What a screen drives: the page on top of the app, its device, and waiting for the app to settle (MiniApp). */
+interface ScreenHost {
+  readonly top: PageHandle
+  readonly device: Device
+  settle(): Promise<void>
+}
 
 export type TextMatch = string | RegExp
 
@@ -24,7 +44,7 @@ export function byClass(root: Element, name: string): Element[] {
 }
 
 export class Screen {
-  constructor(private readonly app: MiniApp) {}
+  constructor(private readonly app: ScreenHost) {}
 
   get page(): PageHandle {
     return this.app.top

@@ -7,6 +7,7 @@ import { Chips } from '../../../components/Fields'
 import { IssueRow } from '../../../components/IssueRow'
 import { Screen } from '../../../components/Screen'
 import { EmptyState, ErrorState, Loading } from '../../../components/States'
+import { LADDER_FILTERS } from '../../../domain/issue/labels'
 import type { IssueCard } from '../../../domain/views'
 import { links } from '../../../domain/links'
 import { useLink } from '../../../hooks/useLink'
@@ -18,13 +19,8 @@ import '../../admin.scss'
 
 type Filters = Omit<Input<'issues', 'list'>, 'cursor' | 'pageSize'>
 
-const FLAGS = [
-  { value: 'overdue', label: '超期' },
-  { value: 'supervised', label: '督办中' },
-  { value: 'blue', label: '蓝牌' },
-  { value: 'yellow', label: '黄牌' },
-  { value: 'red', label: '红牌' },
-]
+const FLAGS = [{ value: 'overdue', label: '超期' }, { value: 'supervised', label: '督办中' }, ...LADDER_FILTERS]
+const LADDERS = LADDER_FILTERS.map((l) => l.value)
 
 export default function AllIssues() {
   const p = useLink(links.issues) ?? {}
@@ -37,7 +33,7 @@ export default function AllIssues() {
   const list = usePaged((cursor) => call('issues', 'list', { ...f, pageSize: PAGE_SIZE, ...(cursor ? { cursor } : {}) }), [JSON.stringify(f)])
   const flags = [f.overdue && 'overdue', f.supervised && 'supervised', f.ladder].filter(Boolean) as string[]
   const setFlags = (v: string[]) => {
-    const ladder = (['blue', 'yellow', 'red'] as const).find((l) => v.includes(l) && !flags.includes(l)) ?? (['blue', 'yellow', 'red'] as const).find((l) => v.includes(l))
+    const ladder = LADDERS.find((l) => v.includes(l) && !flags.includes(l)) ?? LADDERS.find((l) => v.includes(l))
     setF({ ...f, overdue: v.includes('overdue') || undefined, supervised: v.includes('supervised') || undefined, ladder })
   }
   const L = lookups.data

@@ -57,7 +57,7 @@ export function Invites(props: { teams: Team[]; departments: Department[] }) {
       const input =
         kind === 'staff' ? { kind, teamId: target } : kind === 'handler' ? { kind, departmentId: target } : { kind }
       if (kind !== 'manager' && !target) return void Taro.showToast({ title: kind === 'staff' ? '请选择专班' : '请选择部门', icon: 'none' })
-      setCreated(await call('org', 'createInvite', input as any))
+      setCreated(await call('org', 'createInvite', input))
       void list.reload()
     } catch (e) {
       showError(e)

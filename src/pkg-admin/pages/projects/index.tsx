@@ -1,6 +1,5 @@
 /** 项目管理: the zone's projects, 20 a page, with search; tap to edit, or open the board. */
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { call } from '../../../api'
 import { Btn } from '../../../components/Buttons'

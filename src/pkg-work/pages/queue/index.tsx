@@ -3,18 +3,9 @@ import { Chips } from '../../../components/Fields'
 import { IssueRow } from '../../../components/IssueRow'
 import { Screen } from '../../../components/Screen'
 import { EmptyState, ErrorState, Loading } from '../../../components/States'
-import { type Scope, type StateFilter, useQueue } from './useQueue'
+import { STATE_FILTERS } from '../../../domain/issue/labels'
+import { type Scope, useQueue } from './useQueue'
 import '../../work.scss'
-
-const STATES: { value: StateFilter; label: string }[] = [
-  { value: 'open', label: '未办结' },
-  { value: 'submitted', label: '待交办' },
-  { value: 'dispatched', label: '待签收' },
-  { value: 'in_progress', label: '办理中' },
-  { value: 'under_review', label: '待审核' },
-  { value: 'resolved', label: '待确认' },
-  { value: 'closed', label: '已办结' },
-]
 
 export default function Queue() {
   const { who, filters, setFilters, list } = useQueue()
@@ -29,7 +20,7 @@ export default function Queue() {
       <View className='work__filters'>
         <Chips options={scopes} value={[filters.scope]} onChange={([scope]) => setFilters({ ...filters, scope: scope as Scope })} />
         <Chips multiple options={[{ value: 'overdue', label: '只看超期' }]} value={filters.overdue ? ['overdue'] : []} onChange={(v) => setFilters({ ...filters, overdue: v.length > 0 })} />
-        <Chips options={STATES} value={[filters.state]} onChange={([state]) => setFilters({ ...filters, state })} />
+        <Chips options={STATE_FILTERS} value={[filters.state]} onChange={([state]) => setFilters({ ...filters, state })} />
       </View>
       {list.items.map((c) => (
         <IssueRow key={c._id} card={c} />

@@ -1,6 +1,6 @@
 /** 走访记录: check in, attendees, minutes, photos, 回头看 on open issues, issues raised during the visit. */
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import { useDidShow } from '@tarojs/taro'
 import { Async } from '../../../components/Async'
 import { Btn } from '../../../components/Buttons'
 import { Field, TextArea } from '../../../components/Fields'
@@ -75,8 +75,8 @@ export default function VisitPage() {
             )}
             <View className='card'>
               <Text className='card__title'>本次走访提出的问题（{v.issueIds.length}）</Text>
-              {v.issueIds.map((id) => (
-                <Text key={id} className='work__link' onClick={() => go(links.issue({ id }))}>查看问题 {id.slice(-6)} ›</Text>
+              {v.issues.map((i) => (
+                <Text key={i._id} className='work__link' onClick={() => go(links.issue({ id: i._id }))}>{i.caseNo} {i.title} · {i.label} ›</Text>
               ))}
               {v.status !== 'done' && (
                 <Btn small kind='ghost' onTap={() => go(links.raise({ projectId: v.projectId, source: 'visit', visitId: v._id }))}>记录企业提出的问题</Btn>

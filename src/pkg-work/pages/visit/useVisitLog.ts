@@ -12,6 +12,8 @@ import { useDraft } from '../../../hooks/useDraft'
 import { useQuery } from '../../../hooks/useQuery'
 import { platform } from '../../../platform/seam'
 import { randomId } from '../../../platform/types'
+import { parseOrRefuse } from '../../../domain/messages/describe'
+import { completeVisitInput } from '../../../domain/schemas/visits'
 import { visitTextProblem } from '../../../domain/visits'
 
 export interface VisitDraft {
@@ -32,12 +34,26 @@ export const followUpsOf = (d: VisitDraft) =>
     .filter(([, note]) => note.trim())
     .map(([issueId, note]) => ({ issueId, note: note.trim() }))
 
-/** Why the draft cannot be sent yet (the same text limits the function judges), or undefined. */
-export function validateVisit(d: VisitDraft, titleOf: (issueId: string) => string | undefined = () => undefined): string | undefined {
-  if (!d.attendees.length) return '请至少登记一位参加人'
-  if (!d.minutes.trim()) return '请填写走访纪要'
-  const followUps = followUpsOf(d)
-  return visitTextProblem({ minutes: d.minutes, followUps }, (i) => {
+/** The body visits.complete receives for this draft. */
+export const completionOf = (visitId: string, d: VisitDraft) => ({
+  visitId,
+  clientRequestId: d.clientRequestId,
+  ...(d.checkIn ? { checkIn: { latitude: d.checkIn.latitude, longitude: d.checkIn.longitude, accuracy: d.checkIn.accuracy } } : {}),
+  attendees: d.attendees,
+  minutes: d.minutes.trim(),
+  photos: d.photos,
+  followUps: followUpsOf(d),
+})
+
+/**
+ * Why the draft cannot be sent yet, or undefined: the function's own input schema first (the same
+ * sentence it would answer), then the text limits it judges, naming the issue a note is about.
+ */
+export function validateVisit(visitId: string, d: VisitDraft, titleOf: (issueId: string) => string | undefined = () => undefined): string | undefined {
+  const parsed = parseOrRefuse(completeVisitInput, completionOf(visitId, d))
+  if (!parsed.ok) return parsed.error.message
+  const { followUps } = parsed.value
+  return visitTextProblem(parsed.value, (i) => {
     const title = titleOf(followUps[i].issueId)
     return title ? `「${title}」的记录` : `第 ${i + 1} 条`
   })
@@ -64,19 +80,11 @@ export function useVisitLog(visitId: string) {
 
   const submit = useAction(async () => {
     const d = draft.draft
-    const problem = validateVisit(d, (id) => board.data?.openIssues.find((i) => i._id === id)?.title)
+    const problem = validateVisit(visitId, d, (id) => board.data?.openIssues.find((i) => i._id === id)?.title)
     // A modal, not a toast: the sentence (which text, how long, the limit) is longer than a toast shows.
     if (problem) return void Taro.showModal({ title: '暂不能提交', content: problem, showCancel: false })
     try {
-      const done = await call('visits', 'complete', {
-        visitId,
-        clientRequestId: d.clientRequestId,
-        ...(d.checkIn ? { checkIn: { latitude: d.checkIn.latitude, longitude: d.checkIn.longitude, accuracy: d.checkIn.accuracy } } : {}),
-        attendees: d.attendees,
-        minutes: d.minutes.trim(),
-        photos: d.photos,
-        followUps: followUpsOf(d),
-      })
+      const done = await call('visits', 'complete', completionOf(visitId, d))
       draft.clear()
       setSubmitFailed(false)
       visit.setData({ ...visit.data!, ...done })

@@ -1,6 +1,5 @@
 /** 本周走访: the visits of my team's projects this ISO week, with their state. */
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { call } from '../../../api'
 import { Async } from '../../../components/Async'

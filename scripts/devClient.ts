@@ -1,13 +1,11 @@
 /**
  * A small client for the local cloud's dev endpoints and for calling the product's functions as
- * a given user — what the demo seed, the benchmarks and the tests share. Dev only.
+ * a given user — what the demo seed and the weapp and browser tests share. Dev only. It knows the
+ * product (its functions' envelope, the issue step), so it lives beside the scripts, not in the
+ * emulator, which never imports the product.
  */
 import { randomUUID } from 'node:crypto'
-
-export interface CallError extends Error {
-  code: string
-  details?: unknown
-}
+import { unwrap } from '../src/domain/contract/envelope'
 
 export class LocalCloudClient {
   constructor(readonly url: string) {}
@@ -23,13 +21,11 @@ export class LocalCloudClient {
     return text ? JSON.parse(text) : undefined
   }
 
-  /** Calls a product function as `openid`; returns `data` or throws { code, message }. */
+  /** Calls a product function as `openid`; returns `data` or throws the refusal (an Error with its code, details). */
   async call<T = any>(openid: string | undefined, fn: string, action: string, input: unknown = {}, extra: Record<string, unknown> = {}): Promise<T> {
     const body = await this.json(`/functions/${fn}`, { body: { event: { action, input, ...extra } }, headers: openid ? { 'x-wx-openid': openid } : {} })
     if (body.errCode !== undefined) throw Object.assign(new Error(`${fn}.${action}: ${body.errCode} ${body.errMsg}`), { code: 'CLOUD_ERROR' })
-    const envelope = body.result
-    if (!envelope?.ok) throw Object.assign(new Error(`${fn}.${action}: ${envelope?.error?.code} ${envelope?.error?.message}`), envelope?.error ?? {}) as CallError
-    return envelope.data as T
+    return unwrap<T>(body.result, `${fn}.${action}`)
   }
 
   /**

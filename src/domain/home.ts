@@ -1,6 +1,6 @@
-/** Where each role starts, read by the home page and its test. Page paths come from the link table. */
-import { links } from '../../domain/links'
-import type { WhoAmI } from '../../domain/views'
+/** Where each user starts: the page the home page sends them to once it knows who they are. Paths come from the link table. */
+import { links } from './links'
+import type { WhoAmI } from './views'
 
 export type Home =
   | { kind: 'newcomer' }
@@ -25,5 +25,3 @@ export function homeFor(who: WhoAmI): Home {
   }
   return { kind: 'newcomer' }
 }
-
-export const ROLE_NAMES: Record<string, string> = { manager: '管理者', staff: '服务专员', handler: '部门经办人', liaison: '企业联络员' }
