@@ -24,6 +24,8 @@ const config: KnipConfig = {
     'scripts/*.mjs',
     'scripts/deploy/*.mjs',
     'scripts/bench/main.ts',
+    // The rollups' check / backfill / rebuild command, run by hand and by test/api/support/rollups.ts.
+    'scripts/rollups.ts',
     'scripts/seed/cli.ts',
     // The types of plan.mjs for the TypeScript tests that import it.
     'scripts/deploy/plan.d.mts',

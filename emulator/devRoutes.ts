@@ -36,6 +36,7 @@ const routes: Route[] = [
   { method: 'DELETE', pattern: /^\/dev\/faults$/, handler: (s, _q, res) => { s.faults.clear(); sendJson(res, 200, { ok: true }) } },
   { method: 'POST', pattern: /^\/dev\/snapshot$/, handler: (s, _q, res) => sendJson(res, 200, takeSnapshot(s)) },
   { method: 'POST', pattern: /^\/dev\/restore$/, handler: restore },
+  { method: 'POST', pattern: /^\/dev\/import\/([^/]+)$/, handler: importDocuments },
 ]
 
 export function matchDevRoute(method: string, pathname: string): { handler: Handler; params: string[] } | undefined {
@@ -146,7 +147,24 @@ async function clientTempFileUrls(s: Services, req: IncomingMessage, res: Server
 }
 
 function metrics(s: Services, _req: IncomingMessage, res: ServerResponse) {
-  sendJson(res, 200, { functions: s.functions.metrics(), database: s.db.metrics() })
+  const { rss, heapUsed, heapTotal, external } = process.memoryUsage()
+  sendJson(res, 200, { functions: s.functions.metrics(), database: s.db.metrics(), memory: { rss, heapUsed, heapTotal, external } })
+}
+
+/**
+ * Bulk import (benchmarks): newline-separated documents, each one JSON line (EJSON relaxed, as in the
+ * database snapshot), into one collection, all or nothing. ?replace=1 replaces documents with the same
+ * _id; ?persist=1 writes the database snapshot after it (send it with the last batch).
+ */
+async function importDocuments(s: Services, req: IncomingMessage, res: ServerResponse, url: URL, [collection]: string[]) {
+  const lines = (await readBody(req, 256 * 1024 * 1024)).toString('utf8').split('\n').filter((l) => l.trim())
+  const flag = (name: string) => url.searchParams.get(name) === '1'
+  try {
+    const imported = s.db.importDocuments(collection, lines, { replace: flag('replace'), persist: flag('persist') })
+    sendJson(res, 200, { imported })
+  } catch (e: any) {
+    throw new HttpError(e?.code === 'DATABASE_COLLECTION_NOT_EXIST' ? 404 : 400, String(e?.message ?? e))
+  }
 }
 
 /** Every document of a collection as plain JSON (dates as ISO strings), for tests and debugging. */

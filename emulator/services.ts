@@ -14,6 +14,8 @@ export interface DatabaseLike {
   reset(): Promise<void>
   capture(): { created: string[]; documents: string[] }
   restore(captured: { created: string[]; documents: string[] }): Promise<void>
+  /** Bulk import for benchmarks (POST /dev/import): lossless lines in, all or nothing; `persist` writes a snapshot. */
+  importDocuments(collection: string, lines: string[], opts: { replace?: boolean; persist?: boolean }): number
   metrics(): any
   takeStats(seqPrefix: string): { roundTrips: number; docsExamined: number; docsReturned: number; replyTrips?: number; replyDepth?: number; afterTrips?: number }
 }

@@ -118,6 +118,19 @@ export class DatabaseService {
     this.compact()
   }
 
+  /**
+   * Dev only (POST /dev/import/<collection>): one lossless line per document (as in the snapshot), straight
+   * into the store — no request per batch, no journal line. `persist` then writes the whole database once as
+   * a snapshot: the imported documents are durable from that moment (a crash before it loses them).
+   */
+  importDocuments(collection: string, lines: string[], opts: { replace?: boolean; persist?: boolean }): number {
+    if (!this.store) throw new DbError('RESOURCE_NOT_INITIAL', 'database service is not started')
+    const docs = lines.map((line) => decodeLine(line))
+    const n = this.store.importDocs(collection, docs, !!opts.replace)
+    if (opts.persist) this.compact()
+    return n
+  }
+
   takeStats(seqPrefix: string): InvocationTrips {
     return this.counters.take(seqPrefix)
   }

@@ -93,6 +93,32 @@ export class Store {
     }
   }
 
+  /**
+   * Bulk import (dev only): documents put straight in, unique keys checked and indexes kept as each goes
+   * in, all or nothing; no journal line (the caller writes a snapshot to make them durable). An existing
+   * _id is refused unless `replace`.
+   */
+  importDocs(c: string, docs: Doc[], replace: boolean): number {
+    const coll = this.collection(c)
+    const undo: Undo[] = []
+    try {
+      for (const doc of docs) {
+        if (typeof doc?._id !== 'string' || !doc._id) throw new DbError('INVALID_PARAM', 'every imported document needs a string _id')
+        const key = valueKey(doc._id)
+        const old = coll.docs.get(key)
+        if (old && !replace) throw new DbError('DATABASE_REQUEST_FAILED', `E11000 duplicate key error collection: ${c} index: _id_ dup key: { _id: ${JSON.stringify(doc._id)} }`)
+        coll.put(key, deepFreeze(doc))
+        undo.push({ c, key, old })
+      }
+    } catch (e) {
+      this.rollback(undo)
+      throw e
+    }
+    this.seq++
+    for (const u of undo) this.onWrite(c, u.key!, u.old ?? null)
+    return docs.length
+  }
+
   /** Replay path: no journal, no hooks, no unique checks; a collection the spec no longer declares is recreated. */
   replay(seq: number, ops: Op[]) {
     this.apply(ops, true)

@@ -40,9 +40,11 @@ const ANSWERS = ['已于本周安排现场验收，联系人王工，电话已�
 export class IssueFactory {
   readonly calendar: WorkCalendar = buildCalendar([])
   private rand: () => number
-  private seq = 0
-  constructor(private zone: ZoneIds, private now: number, seed = 42) {
+  private seq: number
+  /** `firstSeq`: where this factory's issue numbers (ids, titles, request ids) start — factories side by side use far apart ones. */
+  constructor(private zone: ZoneIds, private now: number, seed = 42, firstSeq = 0) {
     this.rand = rng(seed)
+    this.seq = firstSeq
   }
 
   private pick<T>(xs: readonly T[]): T { return xs[Math.floor(this.rand() * xs.length)] }
@@ -60,7 +62,7 @@ export class IssueFactory {
   make(): Issue & { facts: unknown } {
     const n = this.seq++
     const p = this.pick(this.zone.projects)
-    const liaison: Caller = { openid: `o_liaison_${p._id}`, roles: ['liaison'], projectIds: [p._id] }
+    const liaison: Caller = { openid: `o_liaison_${p._id}`, roles: ['liaison'], projectIds: [p._id], registeredIn: [p._id] }
     const staff: Caller = { openid: this.zone.staff[p.teamId], roles: ['staff'], teamId: p.teamId, projectIds: [] }
     const manager: Caller = { openid: this.zone.manager, roles: ['manager'], projectIds: [] }
     const system: SystemCaller = { system: true }

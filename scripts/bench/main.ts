@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: five tables on stdout, every figure in bench-results/bench.json.
- *   node scripts/bench/run.mjs [--only size,trips,scale,cold,weapp] [--sizes 1000,10000,100000] [--samples 20] [--rebuild]
+ *   node scripts/bench/run.mjs [--only size,trips,scale,cold,weapp] [--sizes 1000,100000,1000000] [--samples 20] [--rebuild]
  * Progress goes to stderr. Everything runs on 127.0.0.1 with bounded loops.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -82,7 +82,9 @@ async function main() {
     printTable(`3. Scale (median / p95 of n calls: ${samples}, or at least 3 and as many as fit in 20 s; ms = function time from x-local-cloud-stats; ratios to ${fmtNum(base.issues)} issues)`,
       ['issues', 'call', 'as', 'n', 'failed', 'ms p50', 'ms p95', 'p50 ratio', 'p95 ratio', 'db trips', 'docs examined', 'docs returned'], rows, [
         `zone: ${r.zone.projects} projects, ${r.zone.teams} teams, ${r.zone.departments} departments (made through the functions in ${r.zone.zoneSeconds} s); ${fmtNum(r.zone.visits)} visits loaded in ${r.zone.visitsSeconds} s`,
-        ...r.sizes.map((s) => `${fmtNum(s.issues)} issues: ${fmtNum(s.openIssues)} open; this step loaded in ${s.loadSeconds} s; unindexed queries so far: ${s.unindexed.length ? JSON.stringify(s.unindexed) : 'none'}`),
+        ...r.sizes.map((s) => `${fmtNum(s.issues)} issues: ${fmtNum(s.openIssues)} open; this step loaded (bulk import, with ${fmtNum(s.rollupDocs)} rollup documents) in ${s.loadSeconds} s; `
+          + `rollup check: ${s.rollupCheck ? `${s.rollupCheck.clean ? 'no difference' : `DIFFERENCES (stale ${s.rollupCheck.stale}, drift ${s.rollupCheck.drift})`} in ${s.rollupCheck.seconds} s` : 'not run at this size'}; `
+          + `memory: local cloud ${fmtNum(s.memory.cloud.rssMb)} MB RSS (${fmtNum(s.memory.cloud.heapUsedMb)} MB heap), bench ${fmtNum(s.memory.bench.rssMb)} MB RSS; unindexed queries so far: ${s.unindexed.length ? JSON.stringify(s.unindexed) : 'none'}`),
         ...r.sizes.flatMap((s) => s.calls.filter((c) => c.errors.length).map((c) => `${fmtNum(s.issues)} issues, ${c.call}: ${c.errors.length} failed — ${c.errors[0]}`)),
         ...(r.emulatorLog.length ? ['local cloud log (warnings):', ...r.emulatorLog.map((l) => `  ${l}`)] : []),
       ])

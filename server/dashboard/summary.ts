@@ -3,19 +3,19 @@ import { requireRole } from '../runtime/guards'
 import { estimateNotice } from '../../src/domain/calendar'
 import type { DashboardView } from '../../src/domain/contract/dashboard'
 import {
-  type AggregateRow,
   type GroupBy,
-  type Period,
+  type IssueFacts,
   type VisitAggregateRow,
-  MAX_ROWS,
   activeProjectWeeks,
-  metricsByFromAggregate,
-  metricsFromAggregate,
-  metricsPipeline,
+  dashboardFromRollups,
+  liveEdgeMatch,
+  liveHourMatch,
+  metricsByFromRollups,
+  rollupPlan,
+  viewFor,
+  visitFactsFromAggregate,
   visitsPipeline,
-  type WeeklyRow,
-  weeklyFromAggregate,
-  weeklyPipelines,
+  weeklyFromRollups,
 } from '../../src/domain/metrics'
 import { resolvePeriod } from '../../src/domain/period'
 import type { summaryInput } from '../../src/domain/schemas/dashboard'
@@ -24,6 +24,7 @@ import { getDb } from '../runtime/cloud'
 import type { ActionContext } from '../runtime/entry'
 import { COLLECTIONS } from '../repo/collections'
 import { loadCalendar } from '../repo/calendars'
+import { readRollups } from '../repo/rollups'
 import { runPipeline } from './aggregate'
 
 export async function allProjects(): Promise<Project[]> {
@@ -32,20 +33,32 @@ export async function allProjects(): Promise<Project[]> {
   return data
 }
 
-/** Opened and closed per ISO week (the weekly chart), by the domain's two pipelines. */
-async function weeklyChart(period: Period): Promise<WeeklyRow[]> {
-  const issues = getDb().collection(COLLECTIONS.issues)
-  const stages = weeklyPipelines(period)
-  type Row = { _id: string | null; n: number }
-  const [opened, closed] = await Promise.all([runPipeline<Row>(issues, stages.opened), runPipeline<Row>(issues, stages.closed)])
-  return weeklyFromAggregate(period, opened, closed)
+const LIVE_PAGE = 1000
+const LIVE_PAGES = 20
+
+/** The facts of the issues a live match finds (the cut days of a period, the hour holding now): bounded sets. */
+async function liveFacts(match: Record<string, unknown> | null): Promise<IssueFacts[]> {
+  if (!match) return []
+  const out: IssueFacts[] = []
+  for (let page = 0; page < LIVE_PAGES; page++) {
+    const rows = await runPipeline<{ facts: IssueFacts }>(getDb().collection(COLLECTIONS.issues), [
+      { $match: match },
+      { $sort: { _id: 1 } },
+      { $skip: page * LIVE_PAGE },
+      { $limit: LIVE_PAGE },
+      { $project: { _id: 0, facts: 1 } },
+    ])
+    out.push(...rows.map((r) => r.facts))
+    if (rows.length < LIVE_PAGE) break
+  }
+  return out
 }
 
-async function groupNames(groupBy: GroupBy | undefined, projects: Project[]): Promise<(key: string | null) => string> {
+async function groupNames(groupBy: GroupBy | undefined, projects: Promise<Project[]>): Promise<(key: string | null) => string> {
   if (!groupBy) return () => ''
   if (groupBy === 'week') return (k) => k ?? '—'
   if (groupBy === 'project') {
-    const byId = new Map(projects.map((p) => [p._id, p.name]))
+    const byId = new Map((await projects).map((p) => [p._id, p.name]))
     return (k) => (k ? byId.get(k) ?? k : '—')
   }
   const collection = groupBy === 'department' ? COLLECTIONS.departments : COLLECTIONS.teams
@@ -54,37 +67,35 @@ async function groupNames(groupBy: GroupBy | undefined, projects: Project[]): Pr
   return (k) => (k ? byId.get(k) ?? k : groupBy === 'department' ? '未交办' : '—')
 }
 
-/** The managers' dashboard in a constant number of database calls, whatever the data size. */
+/**
+ * The managers' dashboard from the rollups (server/repo/rollups.ts): the period's months of one view and its
+ * now documents, plus two bounded live reads of the issues (the days the period cuts, the hour holding
+ * now), all in one parallel round — whatever the number of issues.
+ */
 export async function summary(input: v.InferOutput<typeof summaryInput>, ctx: ActionContext): Promise<DashboardView> {
   requireRole(ctx.caller, 'dashboard.summary')
   const db = getDb()
   const { groupBy } = input
   const period = resolvePeriod(input.period, ctx.now)
-  const [rows, visitRows, projects, weekly, { calendar }] = await Promise.all([
-    runPipeline<AggregateRow>(db.collection(COLLECTIONS.issues), metricsPipeline(period, ctx.now, groupBy)),
+  const plan = rollupPlan(period, ctx.now)
+  const projects = allProjects()
+  const [docs, edges, hour, visitRows, active, { calendar }, name] = await Promise.all([
+    readRollups(viewFor(groupBy), plan.buckets),
+    liveFacts(liveEdgeMatch(plan.edges)),
+    liveFacts(liveHourMatch(plan.hour)),
     runPipeline<VisitAggregateRow>(db.collection(COLLECTIONS.visits), visitsPipeline(period, ctx.now)),
-    allProjects(),
-    weeklyChart(period),
+    projects.then((ps) => activeProjectWeeks(ps, period, ctx.now)),
     loadCalendar(),
+    groupNames(groupBy, projects),
   ])
-  const active = activeProjectWeeks(projects, period, ctx.now)
-  // By department / team / project each issue falls in exactly one row and every counter is a $sum, so the
-  // zone is the rows added up (metricsFromAggregate adds rows of one key): no second pass over the issues.
-  // By week an issue is split over several rows and some counters are not dated: the zone needs its own pass,
-  // as it does if the breakdown hit the row cap.
-  const zoneRows = !groupBy
-    ? rows
-    : groupBy !== 'week' && rows.length < MAX_ROWS
-      ? rows.map((r) => ({ ...r, _id: null }))
-      : await runPipeline<AggregateRow>(db.collection(COLLECTIONS.issues), metricsPipeline(period, ctx.now))
-  const dashboard = metricsFromAggregate(zoneRows, visitRows, active, period, ctx.now)
-  const name = await groupNames(groupBy, projects)
+  const live = { edges, hour }
+  const coverage = { visits: visitFactsFromAggregate(visitRows), active }
   return {
-    dashboard,
+    dashboard: dashboardFromRollups(docs, live, coverage, period, ctx.now),
     rows: groupBy
-      ? metricsByFromAggregate(groupBy, rows, visitRows, active, period, ctx.now).map((r) => ({ ...r, name: name(r.key) }))
+      ? metricsByFromRollups(groupBy, docs, live, coverage, period, ctx.now).map((r) => ({ ...r, name: name(r.key) }))
       : undefined,
-    weekly,
+    weekly: weeklyFromRollups(docs, live, period, ctx.now),
     estimateNotice: estimateNotice(calendar, period.from, period.to),
   }
 }

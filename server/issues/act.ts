@@ -19,6 +19,7 @@ import { deskConfig } from '../shared/config'
 import { loadAllDepartments } from '../shared/departments'
 import { requestDigest, requireSameRequest } from '../shared/requestDigest'
 import { VIEWER_OF_ROLE, issueDepartmentIds, requireVisibleIssue } from './detail'
+import { maintainRollup } from '../repo/rollups'
 import { sendLeftovers, sendStepNotices } from './notices'
 import { replyFor } from './reply'
 import { commitStep, loadIssue } from './store'
@@ -74,6 +75,7 @@ async function run(input: ActInput, ctx: ActionContext, pre: Awaited<ReturnType<
   const after = await commitStep(issue, step.value, calendar)
   const { notice } = after
   if (notice) ctx.after(() => sendStepNotices(after, notice, ctx.now))
+  ctx.after(() => maintainRollup(after._id))
   const role = step.value.event.role
   return replyFor(after, ctx, { calendar, departments, actedAs: role === 'system' ? undefined : VIEWER_OF_ROLE[role] })
 }

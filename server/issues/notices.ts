@@ -6,12 +6,14 @@
  * entry is removed only once every one of its messages is settled.
  */
 import type { PendingNotice } from '../../src/domain/issue/notices'
+import { type RollupMark, isRollupMark } from '../../src/domain/metrics/rollup'
 import { STATE_NAMES } from '../../src/domain/issue'
 import { links } from '../../src/domain/links'
 import type { Issue, User } from '../../src/domain/types'
 import { configuredManagers } from '../runtime/caller'
 import { command, getDb } from '../runtime/cloud'
 import { COLLECTIONS } from '../repo/collections'
+import { maintainRollup } from '../repo/rollups'
 import { type Message, isSettled, sendMessages } from '../notify/send'
 import { issuesCollection } from './store'
 
@@ -85,10 +87,13 @@ export async function sendStepNotices(issue: NoticeSubject, notice: PendingNotic
 
 /**
  * A retried request found its step already taken: the notices its first attempt left in the outbox
- * (it died before sending them) go after this reply; their claims keep each message single.
+ * (it died before sending them) go after this reply; their claims keep each message single. So does
+ * the rollups' move it left (a rollup mark): a move already made changes nothing.
  */
-export function sendLeftovers(issue: NoticeSubject & { outbox?: PendingNotice[] }, after: (task: () => Promise<unknown>) => void, now: number): void {
-  for (const notice of issue.outbox ?? []) after(() => sendStepNotices(issue, notice, now))
+export function sendLeftovers(issue: NoticeSubject & { outbox?: (PendingNotice | RollupMark)[] }, after: (task: () => Promise<unknown>) => void, now: number): void {
+  const outbox = issue.outbox ?? []
+  for (const notice of outbox) if (!isRollupMark(notice)) after(() => sendStepNotices(issue, notice, now))
+  if (outbox.some(isRollupMark)) after(() => maintainRollup(issue._id))
 }
 
 const DRAIN_PAGE = 200
@@ -96,12 +101,14 @@ const DRAIN_PAGE = 200
 /** The hourly drain: every outbox entry left behind (a crash, a claim still in flight, a failed removal). */
 export async function drainOutbox(now: number): Promise<{ pending: number; settled: number }> {
   const _ = command()
-  const { data } = await issuesCollection().where({ 'outbox.at': _.lte(now) })
+  // Entries with rules are notices: issues that only owe a rollup move (server/repo/rollups.ts) do not fill the page.
+  const { data } = await issuesCollection().where({ 'outbox.at': _.lte(now), 'outbox.rules': _.exists(true) })
     .field({ _id: true, title: true, teamId: true, leadDepartmentId: true, raisedBy: true, outbox: true }).limit(DRAIN_PAGE).get()
   let pending = 0
   let settled = 0
-  for (const issue of data as (NoticeSubject & { outbox: PendingNotice[] })[]) {
-    for (const notice of issue.outbox ?? []) {
+  for (const issue of data as (NoticeSubject & { outbox: (PendingNotice | RollupMark)[] })[]) {
+    // Rollup marks share the outbox; the rollups' own drain moves them (server/repo/rollups.ts).
+    for (const notice of (issue.outbox ?? []).filter((e): e is PendingNotice => !isRollupMark(e))) {
       pending++
       if (await sendStepNotices(issue, notice, now)) settled++
     }

@@ -13,6 +13,7 @@ import { AppError } from '../../src/domain/errors'
 import { OPEN_STATES, caseNoRange, caseYearOf, createIssue, nextCaseNo } from '../../src/domain/issue'
 import { pendingNoticeOf } from '../../src/domain/issue/notices'
 import { issueFacts } from '../../src/domain/metrics/facts'
+import { rollupMark } from '../../src/domain/metrics/rollup'
 import type { raiseIssueInput } from '../../src/domain/schemas/issues'
 import { DAY_MS } from '../../src/domain/time'
 import type { Issue, Project } from '../../src/domain/types'
@@ -27,6 +28,7 @@ import { deskConfig } from '../shared/config'
 import { loadAllDepartments } from '../shared/departments'
 import { newId } from '../shared/ids'
 import { requestDigest, requireSameRequest } from '../shared/requestDigest'
+import { maintainRollup } from '../repo/rollups'
 import { sendLeftovers, sendStepNotices } from './notices'
 import { replyFor } from './reply'
 import { issuesCollection } from './store'
@@ -114,7 +116,8 @@ async function run(input: RaiseInput, ctx: ActionContext, pre: Prefetched) {
     const notice = pendingNoticeOf(issue, issue.timeline[0])
     const { _id, ...doc } = issue
     try {
-      await issuesCollection().add({ data: { _id, ...doc, facts: issueFacts(issue, calendar), ...(notice ? { outbox: [notice] } : {}) } })
+      const outbox = [...(notice ? [notice] : []), rollupMark(issue.version, ctx.now)]
+      await issuesCollection().add({ data: { _id, ...doc, facts: issueFacts(issue, calendar), outbox } })
     } catch (e) {
       if (duplicateOf(e, 'caseNo') && attempt < CASE_NO_ATTEMPTS) {
         caseNo = nextCaseNo(pre.year, await highestCaseNo(pre.year))
@@ -124,6 +127,7 @@ async function run(input: RaiseInput, ctx: ActionContext, pre: Prefetched) {
       return retried(await byClientRequestId(input.clientRequestId))
     }
     if (notice) ctx.after(() => sendStepNotices(issue, notice, ctx.now))
+    ctx.after(() => maintainRollup(issue._id))
     const [reply] = await Promise.all([
       replyFor(issue, ctx, { calendar, departments, projectName: visible.name }),
       issue.visitId ? linkToVisit(issue, ctx.now) : undefined,

@@ -9,6 +9,7 @@ import { AppError } from '../../src/domain/errors'
 import type { Step } from '../../src/domain/issue'
 import { type PendingNotice, pendingNoticeOf } from '../../src/domain/issue/notices'
 import { issueFacts } from '../../src/domain/metrics/facts'
+import { rollupMark } from '../../src/domain/metrics/rollup'
 import type { Issue } from '../../src/domain/types'
 import { command, getDb } from '../runtime/cloud'
 import { COLLECTIONS } from '../repo/collections'
@@ -20,7 +21,7 @@ export async function loadIssue(issueId: string): Promise<Issue | null> {
   return (data as Issue | null) ?? null
 }
 
-const SKIP = new Set(['_id', 'timeline', 'version', 'facts', 'outbox'])
+const SKIP = new Set(['_id', 'timeline', 'version', 'facts', 'outbox', 'rollup'])
 
 /** The update document for before → after: changed fields set whole, vanished fields removed. */
 export function updateFor(before: Issue, after: Issue): Record<string, unknown> {
@@ -41,20 +42,29 @@ export function updateFor(before: Issue, after: Issue): Record<string, unknown> 
   return data
 }
 
+/** True when the stored facts (absent: not read) differ from the step's. */
+const factsMoved = (before: Issue, facts: object): boolean => {
+  const stored = (before as Issue & { facts?: Record<string, unknown> }).facts
+  return !stored || Object.entries(facts).some(([k, x]) => stored[k] !== x)
+}
+
 /**
  * Saves one step: the changed fields, the version, the timeline event, the metric facts and — in
- * the same conditional update — the step's notices for the outbox. Returns the issue and the notice.
+ * the same conditional update — the step's notices for the outbox, and a rollup mark when the facts
+ * moved (server/repo/rollups.ts). Returns the issue and the notice.
  */
 export async function commitStep(before: Issue, step: Step, calendar: WorkCalendar): Promise<Issue & { notice?: PendingNotice }> {
   const _ = command()
   const after = step.issue
   const notice = pendingNoticeOf(after, step.event)
+  const facts = issueFacts(after, calendar)
+  const outbox = [...(notice ? [notice] : []), ...(factsMoved(before, facts) ? [rollupMark(after.version, step.event.at)] : [])]
   const data = {
     ...updateFor(before, after),
     version: after.version,
     timeline: _.push([step.event]),
-    facts: _.set(issueFacts(after, calendar)),
-    ...(notice ? { outbox: _.push([notice]) } : {}),
+    facts: _.set(facts),
+    ...(outbox.length ? { outbox: _.push(outbox) } : {}),
   }
   const res = await issuesCollection().where({ _id: before._id, version: before.version }).update({ data })
   if (res.stats.updated !== 1) {

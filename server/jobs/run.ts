@@ -6,6 +6,7 @@
  * - mark the visits of past weeks still planned as missed (from Monday 00:00);
  * - raise the 督办 ladder (红 after RED_AFTER_WORKING_DAYS working days overdue → supervised);
  * - auto-close resolved issues not confirmed within AUTO_CLOSE_WORKING_DAYS;
+ * - move the rollups of every issue still marked, and audit one project's share (./rollups.ts);
  * - from 08:00 on working days: remind assignees of issues due or overdue, and teams of unshared digests;
  * - delete the managers' exports older than a day (server/files/exports.ts);
  * - from 08:00 of a month's first working day: last month's 通报, prepared once, managers told (./bulletin.ts).
@@ -19,6 +20,7 @@ import { sweep } from '../issues/sweep'
 import { planWeek } from '../visits/plan'
 import { deleteExpiredExports } from '../files/exports'
 import { monthlyBulletin } from './bulletin'
+import { rollupJob } from './rollups'
 import { digestReminders } from './digestReminders'
 import { dailyReminders } from './reminders'
 
@@ -35,6 +37,8 @@ export async function runJobs(now: number): Promise<Record<string, unknown>> {
   report.missed = await markPlannedMissedBefore(weekKey(now), now)
   report.escalate = await sweep('escalate', OPEN_STATES.filter((s) => s !== 'resolved'), calendar, now)
   report.autoClose = await sweep('auto_close', ['resolved'], calendar, now)
+  // The sweeps' steps (and any step whose own move was lost) owe the rollups "old out, new in".
+  report.rollups = await rollupJob(now)
   // Notices a step stored but nobody sent: a crash after the step, a claim whose sender died.
   report.notices = await drainOutbox(now)
   if (shanghaiHour(now) >= REMIND_HOUR) {

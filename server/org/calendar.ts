@@ -17,6 +17,9 @@ import { ymdOf } from '../../src/domain/time'
 import type { ActionContext } from '../runtime/entry'
 import { recomputeOpenDeadlines } from '../issues/sweep'
 import { loadCalendar, saveCalendarYear } from '../repo/calendars'
+import { drainRollups } from '../repo/rollups'
+
+const CALENDAR_DRAIN_BUDGET_MS = 5_000
 
 /** A year as the layer that decides it has it: the zone's entry, the package's data or the estimate. */
 function effectiveArrangement(year: number, basis: CalendarBasis, entered: YearArrangement | undefined): YearArrangement {
@@ -60,5 +63,7 @@ export async function setCalendarYear(input: v.InferOutput<typeof calendarYearIn
   await saveCalendarYear(arrangement)
   const { arrangements } = await loadCalendar()
   const result = await recomputeOpenDeadlines(buildCalendar(arrangements), ctx.now)
+  // Every moved issue owes the rollups a move: as many as fit after the reply, the hourly job the rest.
+  if (result.changed) ctx.after(() => drainRollups(CALENDAR_DRAIN_BUDGET_MS))
   return { year: arrangement.year, issuesMoved: result.changed }
 }

@@ -17,5 +17,7 @@ export const COLLECTIONS = {
   exports: 'exports',
   /** One document per month whose 通报 the hourly job prepared (`_id` = '2026-11'): its .docx, kept. */
   bulletins: 'bulletins',
+  /** The dashboard's sums ahead of time: per view (department, team, project), group and month, and the now figures (server/repo/rollups.ts). */
+  rollups: 'rollups',
 } as const
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]

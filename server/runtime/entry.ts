@@ -66,19 +66,14 @@ const STALE_RECORD_MESSAGE = '数据记录格式有误，暂时无法处理，�
 /** Marks the database requests of work done after the reply (the local cloud counts them apart). */
 export const AFTER_REPLY_MARK = '-after'
 
-/** Runs the deferred tasks with their requests marked; a failure is logged, never answered. */
+/** Runs the deferred tasks together with their requests marked; a failure is logged, never answered. */
 async function runAfterReply(tasks: (() => Promise<unknown>)[]): Promise<void> {
   if (!tasks.length) return
   const seq = process.env.TCB_SEQID
   if (seq) process.env.TCB_SEQID = `${seq}${AFTER_REPLY_MARK}`
   try {
-    for (const task of tasks) {
-      try {
-        await task()
-      } catch (e) {
-        console.error('[after reply] failed', e)
-      }
-    }
+    // Side by side (a step's notices and its rollups' move), each failure on its own.
+    await Promise.all(tasks.map((task) => Promise.resolve().then(task).catch((e) => console.error('[after reply] failed', e))))
   } finally {
     if (seq) process.env.TCB_SEQID = seq
   }

@@ -57,7 +57,10 @@ describe('a tap costs at most its budget of sequential round trips', () => {
     const board = await call(w.liaison.openid, 'projects', 'board', { projectId: w.project._id })
     expect(board.stats.replyDepth).toBeLessThanOrEqual(BUDGET.board)
     expect(board.stats.dbRoundTrips).toBeGreaterThan(BUDGET.board) // its reads go out together
-    const summary = await call(w.manager.openid, 'dashboard', 'summary', { period: { kind: 'month' }, groupBy: 'department' })
-    expect(summary.stats.replyDepth).toBeLessThanOrEqual(BUDGET.summary)
+    // From the rollups: a quarter's month documents, the now documents and the live reads go out together.
+    for (const input of [{ period: { kind: 'month' }, groupBy: 'department' }, { period: { kind: 'quarter' } }, { period: { kind: 'quarter' }, groupBy: 'department' }]) {
+      const summary = await call(w.manager.openid, 'dashboard', 'summary', input)
+      expect({ input, depth: summary.stats.replyDepth, within: summary.stats.replyDepth! <= BUDGET.summary }).toMatchObject({ input, within: true })
+    }
   })
 })

@@ -72,9 +72,10 @@ describe('killed between saving a step and sending its notices', () => {
     const command = { action: 'dispatch', leadDepartmentId: w.departments.zj, assistDepartmentIds: [], category: 'approval', complexity: 'normal' }
     const crashed = await step(w.staffA, raised, command, id)
     expect(crashed.errCode).toBe(-504002)
-    expect(await pendingOutbox(raised.issue._id)).toHaveLength(1)
+    // Both owed by the step: its notice, and its rollups' move (server/repo/rollups.ts).
+    expect((await pendingOutbox(raised.issue._id)).map((e) => (e as { action?: string }).action ?? 'rollup')).toEqual(['dispatch', 'rollup'])
     expect(await sendsTo(w.handlerZj.openid, 'assigned')).toHaveLength(0)
-    // The mini-program retries the same request: the step is not taken twice; the notice goes now.
+    // The mini-program retries the same request: the step is not taken twice; the notice goes now (and the move).
     const retried = await step(w.staffA, raised, command, id)
     expect(retried.result).toMatchObject({ ok: true, data: { issue: { state: 'dispatched', version: raised.issue.version + 1 } } })
     expect(await sendsTo(w.handlerZj.openid, 'assigned')).toHaveLength(1)

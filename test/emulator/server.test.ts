@@ -1,6 +1,8 @@
 // The HTTP surface: info, CORS, the admin protocol's error replies, the clock,
-// metrics and reset; bad input is answered, never crashes the server.
-import { FIXTURE_FUNCTIONS, LocalCloudHandle, startLocalCloud } from '../support/localCloud'
+// metrics and reset, snapshots and the bulk import; bad input is answered, never crashes the server.
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { FIXTURE_FUNCTIONS, LocalCloudHandle, REPO_ROOT, startLocalCloud } from '../support/localCloud'
 import { PINNED_NOW } from '../support/clock'
 
 jest.setTimeout(60_000)
@@ -235,5 +237,45 @@ describe('POST /dev/snapshot and /dev/restore', () => {
       expect(typeof reply.body.errMsg).toBe('string')
     }
     expect((await cloud.fetchJson('/dev/db/things')).body.documents).toHaveLength(1)
+  })
+})
+
+describe('POST /dev/import/<collection>: bulk import for benchmarks', () => {
+  const importDocs = (collection: string, docs: object[], flags = '') =>
+    cloud.fetchJson(`/dev/import/${collection}${flags}`, { method: 'POST', body: docs.map((d) => JSON.stringify(d)).join('\n') })
+  const codes = async () => Object.fromEntries(((await cloud.fetchJson('/dev/db/invites')).body.documents as { _id: string; code: string }[]).map((d) => [d._id, d.code]))
+  /** The real wx-server-sdk, pointed at the local cloud. */
+  const sdkDb = () => {
+    Object.assign(process.env, cloud.env)
+    const sdk = createRequire(path.join(REPO_ROOT, 'package.json'))('wx-server-sdk')
+    sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV })
+    return sdk.database()
+  }
+
+  it('puts documents in all or nothing, unique keys checked and indexed; persisted, a restart keeps them', async () => {
+    const docs = Array.from({ length: 3000 }, (_, i) => ({ _id: `inv${i}`, code: `C${i}`, kind: 'staff' }))
+    expect(await importDocs('invites', docs)).toMatchObject({ status: 200, body: { imported: 3000 } })
+    // A taken _id, or a taken unique key, anywhere in a batch refuses the whole batch.
+    expect((await importDocs('invites', [{ _id: 'new1', code: 'N1' }, { _id: 'inv5', code: 'N2' }])).status).toBe(400)
+    expect((await importDocs('invites', [{ _id: 'new2', code: 'N3' }, { _id: 'new3', code: 'C7' }])).status).toBe(400)
+    expect((await importDocs('invites', [{ code: 'no id' }])).status).toBe(400)
+    expect((await importDocs('undeclared', [{ _id: 'x' }])).status).toBe(404)
+    expect(await importDocs('invites', [{ _id: 'inv1', code: 'R1', kind: 'handler' }], '?replace=1&persist=1')).toMatchObject({ status: 200, body: { imported: 1 } })
+    const stored = await codes()
+    expect(Object.keys(stored)).toHaveLength(3000)
+    expect([stored.inv0, stored.inv1, stored.inv2999, stored.new1, stored.new2]).toEqual(['C0', 'R1', 'C2999', undefined, undefined])
+    // The indexes know the imported documents: an equality on the unique key is served by its index.
+    const { data } = await sdkDb().collection('invites').where({ code: 'C2999' }).get()
+    expect(data).toEqual([{ _id: 'inv2999', code: 'C2999', kind: 'staff' }])
+    expect((await cloud.fetchJson('/dev/metrics')).body.database.unindexedQueries).toEqual([])
+    expect((await sdkDb().collection('invites').add({ data: { code: 'C42' } }).catch((e: Error) => e)) instanceof Error).toBe(true)
+    await cloud.restart()
+    expect(await codes()).toEqual(stored)
+  })
+
+  it('reports the memory of the local cloud', async () => {
+    const { memory } = (await cloud.fetchJson('/dev/metrics')).body
+    expect(memory.rss).toBeGreaterThan(memory.heapUsed)
+    expect(memory.heapUsed).toBeGreaterThan(1e6)
   })
 })

@@ -10,7 +10,33 @@ export {
   visitsPipeline,
   metricsFromAggregate,
   metricsByFromAggregate,
-  MAX_ROWS,
+  visitFactsFromAggregate,
   type AggregateRow,
   type VisitAggregateRow,
 } from './pipeline'
+export {
+  type RecordedContribution,
+  type RollupDelta,
+  type RollupDoc,
+  type RollupView,
+  NOW_BUCKET,
+  ROLLUP_VIEWS,
+  accumulate,
+  applyDelta,
+  contributionOf,
+  decodeContribution,
+  encodeContribution,
+  isRollupMark,
+  rollupChanges,
+  sameContribution,
+} from './rollup'
+export {
+  dashboardFromRollups,
+  liveEdgeMatch,
+  liveHourMatch,
+  metricsByFromRollups,
+  rollupPlan,
+  viewFor,
+  weeklyFromRollups,
+} from './rollupRead'
+export { type AuditedIssue, type RollupAuditReport, RollupAudit } from './rollupCheck'

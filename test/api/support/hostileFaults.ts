@@ -22,8 +22,8 @@ export function issueInvariantProblems(issues: Issue[]): string[] {
   for (const stored of issues) {
     byRequest.set(stored.clientRequestId, (byRequest.get(stored.clientRequestId) ?? 0) + 1)
     if (stored.timeline.length !== stored.version) problems.push(`${stored._id}: version ${stored.version} but ${stored.timeline.length} events`)
-    // facts and the outbox are the server's, not the timeline's: the rest must be its replay.
-    const { facts: _facts, outbox: _outbox, ...fields } = stored as Issue & { facts?: unknown; outbox?: unknown }
+    // facts, the outbox and the recorded rollup contribution are the server's, not the timeline's: the rest must be its replay.
+    const { facts: _facts, outbox: _outbox, rollup: _rollup, ...fields } = stored as Issue & { facts?: unknown; outbox?: unknown; rollup?: unknown }
     const replayed = replay(stored.timeline)
     const differing = [...new Set([...Object.keys(fields), ...Object.keys(replayed)])]
       .filter((k) => JSON.stringify((fields as any)[k]) !== JSON.stringify((replayed as any)[k]))
