@@ -5,7 +5,7 @@
  * calendar is buildCalendar([]) (what loadCalendar() builds from an empty calendars collection).
  * Visits are plannedVisit + completeVisit from src/domain/visits. Seeded: the same run, the same data.
  */
-import type { WorkCalendar } from '../../src/domain/calendar/types'
+import type { WorkCalendar } from '../../src/domain/calendar/workCalendar'
 import { buildCalendar } from '../../src/domain/calendar'
 import { CATEGORIES, DEFAULT_DESK_CONFIG, type IssueCtx, createIssue, transition } from '../../src/domain/issue'
 import { issueFacts } from '../../src/domain/metrics/facts'

@@ -1,5 +1,5 @@
 import { estimateNotice } from '../../src/domain/calendar'
-import type { WorkCalendar } from '../../src/domain/calendar/types'
+import type { WorkCalendar } from '../../src/domain/calendar/workCalendar'
 import type { IssueDetail } from '../../src/domain/contract/issues'
 import { AppError } from '../../src/domain/errors'
 import { availableActions, buildIssueView, issueCardFor, lintReply, stateLabel, visibleFileIds } from '../../src/domain/issue'

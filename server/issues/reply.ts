@@ -1,5 +1,5 @@
 /** The detail a step or a read answers with: the view for the caller, with links for exactly its files. */
-import type { WorkCalendar } from '../../src/domain/calendar/types'
+import type { WorkCalendar } from '../../src/domain/calendar/workCalendar'
 import type { IssueDetail } from '../../src/domain/contract/issues'
 import type { Issue } from '../../src/domain/types'
 import { type Viewer, viewerOf } from '../../src/domain/visibility'

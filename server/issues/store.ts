@@ -4,7 +4,7 @@
  * metric facts refreshed. Two concurrent changes: exactly one matches the version; the other
  * gets CONFLICT with the current state.
  */
-import type { WorkCalendar } from '../../src/domain/calendar/types'
+import type { WorkCalendar } from '../../src/domain/calendar/workCalendar'
 import { AppError } from '../../src/domain/errors'
 import type { Step } from '../../src/domain/issue'
 import { type PendingNotice, pendingNoticeOf } from '../../src/domain/issue/notices'

@@ -3,7 +3,7 @@
  * update; a step that finds nothing to do writes nothing, so a sweep run twice — or crashed
  * half-way and run again — leaves the same result as one clean run.
  */
-import type { WorkCalendar } from '../../src/domain/calendar/types'
+import type { WorkCalendar } from '../../src/domain/calendar/workCalendar'
 import { isAppError } from '../../src/domain/errors'
 import { OPEN_STATES, transition } from '../../src/domain/issue'
 import type { Issue } from '../../src/domain/types'

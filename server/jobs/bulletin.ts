@@ -1,4 +1,4 @@
-import type { WorkCalendar } from '../../src/domain/calendar/types'
+import type { WorkCalendar } from '../../src/domain/calendar/workCalendar'
 import { type BulletinPeriod, bulletinKeyAt, bulletinPeriod, bulletinTitle, firstWorkingDayOfMonth } from '../../src/domain/bulletin'
 import { links } from '../../src/domain/links'
 import { shanghaiHour, ymdOf } from '../../src/domain/time'

@@ -1,4 +1,4 @@
-import type { WorkCalendar } from '../../src/domain/calendar/types'
+import type { WorkCalendar } from '../../src/domain/calendar/workCalendar'
 import { isDigestReminderDay } from '../../src/domain/digest'
 import { weekKey, ymdOf } from '../../src/domain/time'
 import { activeProjectsDigestState } from '../repo/projects'

@@ -1,4 +1,4 @@
-import type { WorkCalendar } from '../../src/domain/calendar/types'
+import type { WorkCalendar } from '../../src/domain/calendar/workCalendar'
 import { nextWorkingDay } from '../../src/domain/calendar/workingTime'
 import { runningDeadline } from '../../src/domain/issue'
 import { links } from '../../src/domain/links'

@@ -1,5 +1,5 @@
 import type * as v from 'valibot'
-import { canRunProject } from '../../src/domain/access'
+import { canRunProject } from '../../src/domain/permissions'
 import { requireRole, requireVisibleProject } from '../runtime/guards'
 import type { ShareTicket } from '../../src/domain/contract/projects'
 import { AppError } from '../../src/domain/errors'

@@ -5,7 +5,7 @@
 import * as v from 'valibot'
 import { buildCalendar } from '../../src/domain/calendar'
 import { STATUTORY_NAMES } from '../../src/domain/calendar/coverage'
-import type { WorkCalendar, YearArrangement } from '../../src/domain/calendar/types'
+import type { WorkCalendar, YearArrangement } from '../../src/domain/calendar/workCalendar'
 import { COLLECTIONS } from './collections'
 import { collection } from './db'
 import { readDocs, storedAs } from './read'

@@ -1,6 +1,6 @@
-// The functions' guards: the domain answers who may do what (src/domain/access.ts); a guard turns a
+// The functions' guards: the domain answers who may do what (src/domain/permissions.ts); a guard turns a
 // "no" into the refusal the entry sends back, here at the boundary.
-import { type GuardedAction, canSeeProject, mayTake } from '../../src/domain/access'
+import { type GuardedAction, canSeeProject, mayTake } from '../../src/domain/permissions'
 import { AppError } from '../../src/domain/errors'
 import type { Caller, Project } from '../../src/domain/types'
 

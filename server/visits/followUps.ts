@@ -5,7 +5,7 @@
  * visit's follow-up is left alone, so a retried completion (same clientRequestId) — or two racing —
  * writes nothing twice.
  */
-import type { WorkCalendar } from '../../src/domain/calendar/types'
+import type { WorkCalendar } from '../../src/domain/calendar/workCalendar'
 import { AppError, isAppError } from '../../src/domain/errors'
 import { type IssueCtx, OPEN_STATES, transition } from '../../src/domain/issue'
 import type { Caller, Issue, Visit } from '../../src/domain/types'

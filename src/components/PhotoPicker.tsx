@@ -10,7 +10,7 @@ import { fetchWhoAmI } from '../hooks/useWhoAmI'
 import { MAX_UPLOAD_BYTES, PHOTO_EXTENSIONS, type UploadExtension, extensionOf } from '../domain/uploads'
 import type { FileRef } from '../domain/issue/viewTypes'
 import { platform } from '../platform/seam'
-import { type LocalFile, cloudPathFor } from '../platform/types'
+import { type LocalFile, cloudPathFor } from '../platform/seamApi'
 import './ui.scss'
 
 export const MAX_PHOTOS = 9

@@ -6,7 +6,7 @@
  */
 import type { ProjectBoard } from './views'
 import { dayOfWeek, isoWeekday, ymdOf } from './time'
-import type { WorkCalendar } from './calendar/types'
+import type { WorkCalendar } from './calendar/workCalendar'
 import { absolutePath, links } from './links'
 
 export type DigestFigures = ProjectBoard['digest']

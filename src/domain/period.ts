@@ -2,7 +2,7 @@
  * The managers' periods (本周/本月/本季度/本年) as [from, to) instants in Asia/Shanghai, resolved on the
  * server's clock: the mini-program asks for a kind, the function answers with the instants.
  */
-import type { Period } from './metrics/types'
+import type { Period } from './metrics/figures'
 import { addDays, startOfDay, weekBounds, weekKey, ymdOf } from './time'
 
 export const PERIOD_KINDS = ['week', 'month', 'quarter', 'year'] as const

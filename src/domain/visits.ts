@@ -2,7 +2,7 @@
 import { fail, ok, type Result } from './errors'
 import { dayOfWeek, weekBounds } from './time'
 import type { Issue, Project, Visit } from './types'
-import type { WorkCalendar } from './calendar/types'
+import type { WorkCalendar } from './calendar/workCalendar'
 
 /** One visit per project per week: the id itself makes planning idempotent. */
 export const visitIdOf = (projectId: string, weekKey: string): string => `${projectId}_${weekKey}`

@@ -1,7 +1,7 @@
 /** H5 (local demo, browser tests): the local cloud over HTTP, dev endpoints for WeChat-only abilities. */
 import Taro from '@tarojs/taro'
 import { cloudUrl, groupOpenGId, personaOpenid } from './dev/settings'
-import { type LocalFile, type Platform, isWebLink, localPreviewOf, rememberLocalPreview } from './types'
+import { type LocalFile, type Platform, isWebLink, localPreviewOf, rememberLocalPreview } from './seamApi'
 
 /** POSTs JSON to the local cloud; resolves with its JSON reply, read as `T` (the local cloud's documented shape). */
 async function post<T>(path: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {

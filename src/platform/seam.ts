@@ -2,7 +2,7 @@
  * Typed default of the platform seam (what tsc checks and jest resolves). Builds use
  * seam.weapp.ts or seam.h5.ts instead. Harmless fakes: no network, a fixed point, no photos.
  */
-import type { Platform } from './types'
+import type { Platform } from './seamApi'
 
 export const platform: Platform = {
   kind: 'test',

@@ -1,6 +1,6 @@
 /** WeChat: cloud development, group open data, subscriptions, location, media. */
 import Taro from '@tarojs/taro'
-import { type Platform, isWebLink, localPreviewOf, rememberLocalPreview } from './types'
+import { type Platform, isWebLink, localPreviewOf, rememberLocalPreview } from './seamApi'
 
 /**
  * wx.cloud where Taro's typings fall short: init takes the DYNAMIC_CURRENT_ENV marker (missing from

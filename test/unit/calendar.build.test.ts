@@ -1,6 +1,6 @@
 import { buildCalendar } from '../../src/domain/calendar/buildCalendar'
 import { estimateNotice, estimatedYears, yearsNeedingArrangement } from '../../src/domain/calendar/notices'
-import type { YearArrangement } from '../../src/domain/calendar/types'
+import type { YearArrangement } from '../../src/domain/calendar/workCalendar'
 import { isAppError } from '../../src/domain/errors'
 
 const at = (iso: string) => Date.parse(iso)

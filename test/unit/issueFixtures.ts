@@ -1,5 +1,5 @@
 /** Shared fixtures for the issue desk tests: callers, a clock, a raised issue, a step runner. */
-import type { WorkCalendar } from '../../src/domain/calendar/types'
+import type { WorkCalendar } from '../../src/domain/calendar/workCalendar'
 import { weekendCalendar } from '../../src/domain/calendar/weekendCalendar'
 import { isWeekend } from '../../src/domain/time'
 import type { Caller, Issue, SystemCaller } from '../../src/domain/types'

@@ -3,7 +3,7 @@
  * reached, the stored fields are the replay of the timeline, and paused time is never counted.
  */
 import fc from 'fast-check'
-import type { WorkCalendar } from '../../src/domain/calendar/types'
+import type { WorkCalendar } from '../../src/domain/calendar/workCalendar'
 import { weekendCalendar } from '../../src/domain/calendar/weekendCalendar'
 import { addWorkingDays, workingMsBetween } from '../../src/domain/calendar/workingTime'
 import {

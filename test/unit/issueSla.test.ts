@@ -1,5 +1,5 @@
 /** Deadlines: presets, the 17:00 cut-off, 调休, paused time, and recomputation on a calendar change. */
-import type { WorkCalendar } from '../../src/domain/calendar/types'
+import type { WorkCalendar } from '../../src/domain/calendar/workCalendar'
 import { weekendCalendar } from '../../src/domain/calendar/weekendCalendar'
 import { DEFAULT_DESK_CONFIG, deadlinesFor, transition } from '../../src/domain/issue'
 import { DAY_MS, isWeekend } from '../../src/domain/time'

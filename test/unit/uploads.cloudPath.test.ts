@@ -2,7 +2,7 @@
 import storageRules from '../../database/storage-rules.json'
 import { StorageRules } from '../../emulator/storage/storageRules'
 import { UPLOAD_PATH, parseUploadPath } from '../../src/domain/uploads'
-import { cloudPathFor } from '../../src/platform/types'
+import { cloudPathFor } from '../../src/platform/seamApi'
 import { at } from '../support/clock'
 
 const rules = new StorageRules(storageRules)

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { buildCalendar } from '../../src/domain/calendar/buildCalendar'
 import { estimateNotice } from '../../src/domain/calendar/notices'
 import { packageIsWorkingDay } from '../../src/domain/calendar/packageLayer'
-import type { WorkCalendar, YearArrangement } from '../../src/domain/calendar/types'
+import type { WorkCalendar, YearArrangement } from '../../src/domain/calendar/workCalendar'
 import { weekendCalendar } from '../../src/domain/calendar/weekendCalendar'
 import {
   addWorkingDays,

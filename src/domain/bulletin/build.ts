@@ -3,14 +3,14 @@
  * dashboard (computeMetrics / computeMetricsBy over the issues' facts), so every figure equals what
  * the dashboard and its drill lists show for the same period and department.
  */
-import type { WorkCalendar } from '../calendar/types'
+import type { WorkCalendar } from '../calendar/workCalendar'
 import { CATEGORIES } from '../issue/sla'
 import { STATE_NAMES } from '../issue/labels'
 import { LADDER_RANK, overdueWorkingDays } from '../issue/ladder'
 import { maskPhonesIn } from '../masking'
 import { computeMetrics, computeMetricsBy } from '../metrics/compute'
 import { activeProjectWeeks, periodWeeks } from '../metrics/coverage'
-import { type Dashboard, DEFAULT_WEIGHTS, type IssueFacts, type Metric, type Weights } from '../metrics/types'
+import { type Dashboard, DEFAULT_WEIGHTS, type IssueFacts, type Metric, type Weights } from '../metrics/figures'
 import type { Department, Issue, Project, Team } from '../types'
 import { type BulletinPeriod, bulletinTitle, shiftBulletinKey, bulletinPeriod } from './period'
 import { honourBoards, rankDepartments, rateChange } from './rank'
@@ -29,7 +29,7 @@ import {
   MAX_HOTSPOTS,
   MAX_REFS,
   MAX_SUPERVISION_ROWS,
-} from './types'
+} from './bulletinView'
 
 export interface BulletinInput {
   period: BulletinPeriod
@@ -161,7 +161,7 @@ function hotspots(raised: readonly RaisedIssue[]): Hotspot[] {
     .slice(0, MAX_HOTSPOTS)
 }
 
-/** The bulletin of `input.period` (see types.ts for what each part holds, rank.ts for the ranking rule). */
+/** The bulletin of `input.period` (see bulletinView.ts for what each part holds, rank.ts for the ranking rule). */
 export function computeBulletin(input: BulletinInput): Bulletin {
   const { period, now, facts } = input
   const weights = input.weights ?? DEFAULT_WEIGHTS

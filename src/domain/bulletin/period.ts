@@ -3,7 +3,7 @@
  * Asia/Shanghai (the metrics count an instant exactly at `to` — a deadline at 24:00 of the last
  * day — in this period: (from, to]). Pure string and calendar arithmetic, light enough for the page.
  */
-import type { WorkCalendar } from '../calendar/types'
+import type { WorkCalendar } from '../calendar/workCalendar'
 import { addDays, startOfDay, ymdOf } from '../time'
 
 export type BulletinKind = 'month' | 'quarter'

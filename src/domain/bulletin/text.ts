@@ -4,7 +4,7 @@
  */
 import { ymdOf } from '../time'
 import { shownTenths } from './rank'
-import type { Bulletin, BulletinFigure, BulletinFigureKey } from './types'
+import type { Bulletin, BulletinFigure, BulletinFigureKey } from './bulletinView'
 
 /** 0.853 → '85.3%'; null → '—' */
 export const pct = (v: number | null): string => (v === null ? '—' : `${(shownTenths(v) / 10).toFixed(1)}%`)

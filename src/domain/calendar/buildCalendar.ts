@@ -7,7 +7,7 @@ import { AppError } from '../errors'
 import { addDays, isWeekend } from '../time'
 import { packageExceptions, packageKnowsYear } from './packageLayer'
 import { statutoryRestDays } from './statutory'
-import type { CalendarBasis, WorkCalendar, YearArrangement } from './types'
+import type { CalendarBasis, WorkCalendar, YearArrangement } from './workCalendar'
 import { validateArrangement } from './validateArrangement'
 
 export interface DayInfo {

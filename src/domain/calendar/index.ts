@@ -6,7 +6,7 @@
  * './calendar/workingTime' (or this index once package.json declares "sideEffects": false, which lets
  * bundlers drop the unused layers); only the composition root that builds the calendar needs the rest.
  */
-export type { CalendarBasis, YearArrangement } from './types'
+export type { CalendarBasis, YearArrangement } from './workCalendar'
 export { buildCalendar } from './buildCalendar'
 export { validateArrangement, validateArrangementEntry } from './validateArrangement'
 export { holidaysNamed } from './coverage'

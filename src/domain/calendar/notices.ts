@@ -3,7 +3,7 @@
  * years the manager should enter. Instants are ms since the epoch; years are Asia/Shanghai years.
  */
 import { ymdOf } from '../time'
-import type { WorkCalendar } from './types'
+import type { WorkCalendar } from './workCalendar'
 
 const yearOf = (ms: number): number => Number(ymdOf(ms).slice(0, 4))
 

@@ -17,7 +17,7 @@ import { isWeekend } from '../time'
 import { missingHolidays } from './coverage'
 import { rangeName, restDaysToRanges } from './ranges'
 import { statutoryHolidays } from './statutory'
-import type { YearArrangement } from './types'
+import type { YearArrangement } from './workCalendar'
 
 interface PackageTable {
   holidays: Record<string, string>

@@ -4,7 +4,7 @@
  */
 import { addDays, isWeekend } from '../time'
 import { STATUTORY_NAMES, holidaysNamed } from './coverage'
-import type { YearArrangement } from './types'
+import type { YearArrangement } from './workCalendar'
 
 type Range = YearArrangement['holidays'][number]
 

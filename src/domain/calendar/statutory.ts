@@ -18,7 +18,7 @@
 import { Lunar } from 'lunar-javascript'
 import { addDays, isWeekend } from '../time'
 import { restDaysToRanges } from './ranges'
-import type { YearArrangement } from './types'
+import type { YearArrangement } from './workCalendar'
 
 export interface StatutoryHoliday {
   /** 元旦, 春节, 清明节, 劳动节, 端午节, 中秋节, 国庆节 */

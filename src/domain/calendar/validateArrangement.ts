@@ -19,7 +19,7 @@ import { labelFor, parseOrRefuse, withLabels } from '../messages'
 import { line } from '../schemas/common'
 import { addDays, isWeekend } from '../time'
 import { STATUTORY_NAMES, holidaysNamed, missingHolidaysMessage, unconfirmedHolidays } from './coverage'
-import type { YearArrangement } from './types'
+import type { YearArrangement } from './workCalendar'
 
 export const ARRANGEMENT_MIN_YEAR = 2000
 export const ARRANGEMENT_MAX_YEAR = 2100

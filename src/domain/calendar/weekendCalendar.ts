@@ -1,5 +1,5 @@
 import { isWeekend } from '../time'
-import type { WorkCalendar } from './types'
+import type { WorkCalendar } from './workCalendar'
 
 /** Weekends rest, every other day works. For tests that do not care about holidays. */
 export const weekendCalendar: WorkCalendar = {

@@ -10,7 +10,7 @@
  *   a pause neither lengthen nor shorten it.
  */
 import { DAY_MS, HOUR_MS, addDays, shanghaiHour, startOfDay, ymdOf } from '../time'
-import type { WorkCalendar } from './types'
+import type { WorkCalendar } from './workCalendar'
 
 export const CUTOFF_HOUR = 17
 /** Guard against a calendar with no working days at all. */

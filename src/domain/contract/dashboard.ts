@@ -1,4 +1,4 @@
-import type { Bulletin } from '../bulletin/types'
+import type { Bulletin } from '../bulletin/bulletinView'
 import type { Dashboard, GroupRow, WeeklyRow } from '../metrics'
 import { bulletinInput, drillInput, exportInput, summaryInput } from '../schemas/dashboard'
 import type { IssueCard } from '../views'

@@ -1,4 +1,4 @@
-import type { YearArrangement, CalendarBasis } from '../calendar/types'
+import type { YearArrangement, CalendarBasis } from '../calendar/workCalendar'
 import { empty } from '../schemas/common'
 import { calendarYearInput, createInviteInput, createTeamInput, upsertDepartmentInput } from '../schemas/org'
 import type { Department, Role, Team } from '../types'

@@ -1,5 +1,5 @@
 /** The list row of an issue as one viewer reads it (boards, queues, drills, related issues), through the visibility table. */
-import type { WorkCalendar } from '../calendar/types'
+import type { WorkCalendar } from '../calendar/workCalendar'
 import { maskPhonesIn } from '../masking'
 import type { Issue } from '../types'
 import type { IssueCard } from '../views'

@@ -1,9 +1,9 @@
 /**
  * What a rule is given besides the issue and the command: the context the function loaded and the
  * caller as it acts on this issue. Types only, so every rule module can name them without importing
- * the access table (access.ts) that runs the rules.
+ * the acting-role table (actingRole.ts) that runs the rules.
  */
-import type { WorkCalendar } from '../calendar/types'
+import type { WorkCalendar } from '../calendar/workCalendar'
 import type { Issue } from '../types'
 import type { ActorRole } from './lifecycle'
 import type { DeskConfig } from './sla'

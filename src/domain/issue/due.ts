@@ -4,7 +4,7 @@
  * urgent limits in clock hours (nights and holidays count for them). One function, used by every view,
  * so a page never counts its own way (a page once said 剩余 2 天 for 39 working hours across a weekend).
  */
-import type { WorkCalendar } from '../calendar/types'
+import type { WorkCalendar } from '../calendar/workCalendar'
 import { workingMsBetween } from '../calendar/workingTime'
 import { DAY_MS, HOUR_MS } from '../time'
 import type { Issue } from '../types'

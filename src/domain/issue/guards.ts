@@ -8,7 +8,7 @@ import { type Result, fail, ok } from '../errors'
 import type { Extension, Issue } from '../types'
 import type { Actor, IssueCtx } from './context'
 import type { CommandAction } from './lifecycle'
-import { answerDueOf, pausedSoFar } from './rules-flow'
+import { answerDueOf, pausedSoFar } from './flowRules'
 
 export type Guard = (issue: Issue, actor: Actor, ctx: IssueCtx) => Result<true>
 

@@ -1,5 +1,5 @@
 /** The issue desk's domain core: lifecycle table, transitions, deadlines, ladder, labels, privacy. */
-export { availableActions, resolveActor } from './access'
+export { availableActions, resolveActor } from './actingRole'
 export type { IssueCtx } from './context'
 export { replay } from './apply'
 export { createIssue } from './create'

@@ -2,7 +2,7 @@
  * What each role reads for a state: ONE table. The liaison reads the enterprise's view (部门办理中),
  * the handler reads its own to-do (待签收) or 已超期, the manager sees the 督办 colour beside the state.
  */
-import type { WorkCalendar } from '../calendar/types'
+import type { WorkCalendar } from '../calendar/workCalendar'
 import type { Issue, IssueAction, IssueState, Ladder, Rating, Resolution, Role, TimelineEvent } from '../types'
 import { isOverdue, ladderFor } from './ladder'
 import { ALL_STATES, LIFECYCLE, OPEN_STATES, ROLE_NAMES } from './lifecycle'

@@ -10,7 +10,7 @@
  * - A sign-for deadline that was missed counts as overdue even if the timer never saw it
  *   (signedForAt > signForDue), so a late answer after a late sign-for is 红.
  */
-import type { WorkCalendar } from '../calendar/types'
+import type { WorkCalendar } from '../calendar/workCalendar'
 import { workingMsBetween } from '../calendar/workingTime'
 import { DAY_MS } from '../time'
 import type { Issue, Ladder } from '../types'

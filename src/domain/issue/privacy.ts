@@ -3,7 +3,7 @@
  */
 import { type Result, fail, ok } from '../errors'
 import type { Caller, Issue, TimelineEvent } from '../types'
-import { viewerRole } from './access'
+import { viewerRole } from './actingRole'
 
 /** @example maskPhone('13812345678') // '138****5678' */
 export function maskPhone(phone: string): string {

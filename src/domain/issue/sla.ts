@@ -3,7 +3,7 @@
  * (clock start + preset + paused and extension working time) and the calendar, so a calendar change
  * can recompute them (see the `recompute_deadlines` system action).
  */
-import type { WorkCalendar } from '../calendar/types'
+import type { WorkCalendar } from '../calendar/workCalendar'
 import { addClockHours, addWorkingDays, addWorkingMs, spansEstimatedYear } from '../calendar/workingTime'
 import type { Complexity, Issue, SlaPreset, Urgency } from '../types'
 

@@ -13,15 +13,15 @@
 import { type Result, fail, ok } from '../errors'
 import { parseOrRefuse } from '../messages'
 import type { Caller, Issue, SystemCaller, TimelineEvent } from '../types'
-import { resolveActor } from './access'
+import { resolveActor } from './actingRole'
 import type { IssueCtx } from './context'
 import { apply } from './apply'
 import { guard } from './guards'
 import { type CommandAction, LIFECYCLE, isSystemAction } from './lifecycle'
 import { STATE_NAMES } from './labels'
 import type { Planner } from './plan'
-import * as flow from './rules-flow'
-import * as manage from './rules-manage'
+import * as flow from './flowRules'
+import * as manage from './manageRules'
 import { type Command, CommandSchema, type SystemCommand, type UserCommandInput, type VisitCommand } from './schemas'
 
 export interface Step {

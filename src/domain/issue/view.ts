@@ -3,7 +3,7 @@
  * (src/domain/visibility.ts). Everything a viewer may not see is left out of the result — not hidden
  * by the page — and every text a department receives has its phone numbers masked.
  */
-import type { WorkCalendar } from '../calendar/types'
+import type { WorkCalendar } from '../calendar/workCalendar'
 import { maskPhonesIn } from '../masking'
 import type { Issue, TimelineEvent } from '../types'
 import { type Exposure, type IssuePart, type Viewer, issueExposure } from '../visibility'

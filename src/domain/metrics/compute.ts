@@ -16,7 +16,7 @@ import type {
   ProjectWeek,
   VisitFact,
   Weights,
-} from './types'
+} from './figures'
 
 /** The row an issue's contribution to a counter lands in; undefined: not in this breakdown. */
 export function factsGroup(f: IssueFacts, c: Counter, groupBy: GroupBy | null): string | null | undefined {

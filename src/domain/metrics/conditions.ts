@@ -7,7 +7,7 @@
  * numbers (so `$lt: [null, 5]` is true there), hence every upper-bound comparison is compiled together
  * with a numeric lower guard (`$gte: [field, MIN_NUMBER]`), which null and missing fields fail.
  */
-import type { IssueFacts } from './types'
+import type { IssueFacts } from './figures'
 
 type Scalar = string | number | boolean | null
 type Field = keyof IssueFacts

@@ -20,7 +20,7 @@
  * - Medians: answered (resp. first contacted) in the period, by histogram bucket.
  */
 import { type Cond, and, eq, gt, holds, lt, lte, ne, or, within } from './conditions'
-import type { IssueFacts, Period } from './types'
+import type { IssueFacts, Period } from './figures'
 
 export type DateField = 'signForDue' | 'confirmedAt' | 'answerDue' | 'answeredAt' | 'dispatchedAt' | 'firstContactAt' | 'lastConfirmAt'
 

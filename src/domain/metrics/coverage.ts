@@ -9,7 +9,7 @@
  */
 import { DAY_MS, addWeeks, weekBounds, weekKey } from '../time'
 import type { Project } from '../types'
-import type { GroupBy, Period, ProjectWeek, VisitFact } from './types'
+import type { GroupBy, Period, ProjectWeek, VisitFact } from './figures'
 
 /** The ISO week keys of a period that have begun by `now`, in order. */
 export function periodWeeks(period: Period, now: number): string[] {

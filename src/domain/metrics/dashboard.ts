@@ -3,8 +3,8 @@
  * metricsFromAggregate (sums made by the database), so both show the same figures.
  */
 import { HISTOGRAM_CAP, type Sums, histogramName } from './counters'
-import type { Beside, Dashboard, DaysFigure, DaysKey, DrillKey, Metric, MetricKey, Period, Weights } from './types'
-import { DEFAULT_WEIGHTS } from './types'
+import type { Beside, Dashboard, DaysFigure, DaysKey, DrillKey, Metric, MetricKey, Period, Weights } from './figures'
+import { DEFAULT_WEIGHTS } from './figures'
 
 export const METRIC_LABELS: Record<MetricKey, string> = {
   response: '响应率',

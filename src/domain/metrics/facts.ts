@@ -6,12 +6,12 @@
  * Reads the issue's own fields where they say it all; the timeline only for what no field keeps
  * (first dispatch, when the issue left 待签收 unsigned, first contact).
  */
-import type { WorkCalendar } from '../calendar/types'
+import type { WorkCalendar } from '../calendar/workCalendar'
 import { workingMsBetween } from '../calendar/workingTime'
 import { runningDeadline } from '../issue/ladder'
 import { DAY_MS, countedDay, countedWeek } from '../time'
 import type { Issue, IssueState } from '../types'
-import type { IssueFacts } from './types'
+import type { IssueFacts } from './figures'
 
 const ENDED: readonly IssueState[] = ['closed', 'withdrawn', 'declined']
 /** States in which the answer clock runs (awaiting_materials: stopped). */

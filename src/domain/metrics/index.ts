@@ -1,5 +1,5 @@
 /** Managers' metrics: facts per issue, one pure computation, and its database twin. */
-export * from './types'
+export * from './figures'
 export { issueFacts } from './facts'
 export { computeMetrics, computeMetricsBy, drill } from './compute'
 export { activeProjectWeeks, periodWeeks } from './coverage'

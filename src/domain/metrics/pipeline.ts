@@ -21,7 +21,7 @@ import { type Counter, type DateField, type Sums, WEEK_FIELD, counters, zeroSums
 import { compareKeys, rowsFromSums } from './compute'
 import { coverageCounts, periodWeeks } from './coverage'
 import { dashboardFromSums } from './dashboard'
-import type { Dashboard, GroupBy, GroupRow, Period, ProjectWeek, VisitFact, Weights } from './types'
+import type { Dashboard, GroupBy, GroupRow, Period, ProjectWeek, VisitFact, Weights } from './figures'
 
 /** The aggregate call returns at most this many rows (the server SDK's cap); breakdowns stay far below it. */
 export const MAX_ROWS = 1000

@@ -23,7 +23,7 @@
  */
 import { HOUR_MS, countedDay, startOfDay } from '../time'
 import { type Counter, contribution, counters } from './counters'
-import type { IssueFacts, Period } from './types'
+import type { IssueFacts, Period } from './figures'
 
 /**
  * By department; and by project with its team (an issue keeps the team it was raised under, so the team

@@ -18,7 +18,7 @@ import {
   rollupDifferences,
   sameContribution,
 } from './rollup'
-import type { IssueFacts } from './types'
+import type { IssueFacts } from './figures'
 
 /** An issue as the audit reads it. */
 export interface AuditedIssue {

@@ -18,7 +18,7 @@ import { type Sums, contribution, counters, zeroSums } from './counters'
 import { dashboardFromSums } from './dashboard'
 import { coverageCounts, weeksOverlapping } from './coverage'
 import { NOW_BUCKET, OPENED, type RollupDoc, type RollupView, fieldParts, hourEnd, hourOf, monthsBetween, passingsOf } from './rollup'
-import type { Dashboard, GroupBy, GroupRow, IssueFacts, Period, ProjectWeek, VisitFact, Weights } from './types'
+import type { Dashboard, GroupBy, GroupRow, IssueFacts, Period, ProjectWeek, VisitFact, Weights } from './figures'
 import { type WeeklyRow, weeklyOpenedClosed } from './weekly'
 
 /** The view that serves a breakdown (the zone and the by-week rows: by department; by team: the project documents). */

@@ -6,7 +6,7 @@
 import { ALL_STATES } from '../issue/lifecycle'
 import { countedWeek, weekKeyOfDay } from '../time'
 import { weeksOverlapping } from './coverage'
-import type { IssueFacts, Period } from './types'
+import type { IssueFacts, Period } from './figures'
 
 export interface WeeklyRow {
   weekKey: string

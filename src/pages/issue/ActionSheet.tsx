@@ -19,7 +19,7 @@ import { useAction } from '../../hooks/useAction'
 import { useQuery } from '../../hooks/useQuery'
 import { useWhoAmI } from '../../hooks/useWhoAmI'
 import { type Purpose, askToSubscribe } from '../../platform/subscribe'
-import { randomId } from '../../platform/types'
+import { randomId } from '../../platform/seamApi'
 import { CHECKLIST, FORMS, type FieldSpec, type Values, initialValues, missing } from './forms'
 
 const entries = <K extends string>(names: Record<K, string>) => (Object.keys(names) as K[]).map((value) => ({ value, label: names[value] }))

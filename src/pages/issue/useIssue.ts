@@ -9,7 +9,7 @@ import { RATING_NAMES, RESOLUTION_NAMES } from '../../domain/issue/labels'
 import type { UserCommandInput } from '../../domain/issue/schemas'
 import { showError } from '../../components/States'
 import { usePullRefresh, useQuery } from '../../hooks/useQuery'
-import { randomId } from '../../platform/types'
+import { randomId } from '../../platform/seamApi'
 
 export const mismatchQuestion = (resolution: keyof typeof RESOLUTION_NAMES, rating: keyof typeof RATING_NAMES) =>
   `您选择了「${RESOLUTION_NAMES[resolution]}」却评价「${RATING_NAMES[rating]}」，确认提交吗？`

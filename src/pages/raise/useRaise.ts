@@ -15,7 +15,7 @@ import { useDraft } from '../../hooks/useDraft'
 import { redirect } from '../../hooks/useLink'
 import { askToSubscribe } from '../../platform/subscribe'
 import { useWhoAmI } from '../../hooks/useWhoAmI'
-import { randomId } from '../../platform/types'
+import { randomId } from '../../platform/seamApi'
 
 export interface RaiseDraft {
   category: string

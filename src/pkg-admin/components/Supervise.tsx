@@ -9,7 +9,7 @@ import { Sheet } from '../../components/Sheet'
 import { showError } from '../../components/States'
 import type { IssueCard } from '../../domain/views'
 import { useAction } from '../../hooks/useAction'
-import { randomId } from '../../platform/types'
+import { randomId } from '../../platform/seamApi'
 
 export function SuperviseSheet(props: { card: IssueCard; onClose: () => void; onDone: () => void }) {
   const [reason, setReason] = useState('')

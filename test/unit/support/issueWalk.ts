@@ -3,7 +3,7 @@
  * with calendar entries that recompute every open issue's deadlines: what the rollup properties run on.
  * Every step is a real `transition`; the facts are `issueFacts` under the calendar in force.
  */
-import type { WorkCalendar } from '../../../src/domain/calendar/types'
+import type { WorkCalendar } from '../../../src/domain/calendar/workCalendar'
 import { weekendCalendar } from '../../../src/domain/calendar/weekendCalendar'
 import { DEFAULT_DESK_CONFIG, OPEN_STATES, type CommandAction, type IssueCtx, availableActions, createIssue, transition } from '../../../src/domain/issue'
 import { issueFacts } from '../../../src/domain/metrics/facts'

@@ -1,6 +1,6 @@
 /** The bulletin's parts on the page: the zone, the ranking, 红榜 / 黑榜, 督办, teams, hotspots. */
 import { Text, View } from '@tarojs/components'
-import { BULLETIN_FIGURES, type Bulletin, type BulletinFigureKey, FIGURE_DRILL, FIGURE_LABELS, type IssueRef } from '../../../domain/bulletin/types'
+import { BULLETIN_FIGURES, type Bulletin, type BulletinFigureKey, FIGURE_DRILL, FIGURE_LABELS, type IssueRef } from '../../../domain/bulletin/bulletinView'
 import { changeText, figureText, pct } from '../../../domain/bulletin/text'
 import { LADDER_COLOURS, LADDER_NAMES } from '../../../domain/issue/labels'
 import { links } from '../../../domain/links'

@@ -8,7 +8,7 @@ import Taro from '@tarojs/taro'
 import { useEffect, useMemo, useState } from 'react'
 import { ApiError, call } from '../../../api'
 import { type StatutoryName, missingHolidays, missingHolidaysMessage } from '../../../domain/calendar/coverage'
-import type { YearArrangement } from '../../../domain/calendar/types'
+import type { YearArrangement } from '../../../domain/calendar/workCalendar'
 import { useAction } from '../../../hooks/useAction'
 import { useQuery } from '../../../hooks/useQuery'
 

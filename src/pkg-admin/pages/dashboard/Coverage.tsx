@@ -1,7 +1,7 @@
 /** 走访覆盖: per week, visits done of the active projects (a plain-View bar) and the missed ones. */
 import { Text, View } from '@tarojs/components'
 import { Async } from '../../../components/Async'
-import type { Period } from '../../../domain/metrics/types'
+import type { Period } from '../../../domain/metrics/figures'
 import { useCoverage } from './useCoverage'
 import '../../components/charts.scss'
 

@@ -1,7 +1,7 @@
 /** The dashboard's figures: big value, numerator / denominator, the values shown beside it. */
 import { Text, View } from '@tarojs/components'
 import { percent } from '../../../components/format'
-import type { DaysFigure, Metric, MetricKey } from '../../../domain/metrics/types'
+import type { DaysFigure, Metric, MetricKey } from '../../../domain/metrics/figures'
 
 export const ORDER: MetricKey[] = ['score', 'response', 'resolution', 'satisfaction', 'onTime', 'reopen', 'returns', 'coverage', 'overdue']
 /** Figures backed by a list of issues (coverage counts project-weeks, the score is a blend). */

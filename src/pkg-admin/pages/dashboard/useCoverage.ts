@@ -1,7 +1,7 @@
 /** 走访覆盖 for the period's weeks up to this week (at most the latest 13), most recent first. */
 import { call } from '../../../api'
 import type { CoverageRow } from '../../../domain/contract/visits'
-import type { Period } from '../../../domain/metrics/types'
+import type { Period } from '../../../domain/metrics/figures'
 import { addWeeks, weekKey } from '../../../domain/time'
 import { useQuery } from '../../../hooks/useQuery'
 

@@ -1,5 +1,5 @@
 /** The monthly (or quarterly) 通报: what computeBulletin produces, the page shows and the .docx prints. */
-import type { DrillKey, Weights } from '../metrics/types'
+import type { DrillKey, Weights } from '../metrics/figures'
 import type { IssueSource, Ladder } from '../types'
 import type { BulletinKind } from './period'
 
