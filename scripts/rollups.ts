@@ -26,12 +26,12 @@ async function main(): Promise<number> {
     return 2
   }
   // Imported after the environment is set: the SDK reads it when first used.
-  const { allProjects } = await import('../server/dashboard/summary')
+  const { projectRoster } = await import('../server/repo/projects')
   const { maintainRollup, projectIssuesForAudit, readViewRollups, rollupsCollection } = await import('../server/repo/rollups')
   const { COLLECTIONS } = await import('../server/repo/collections')
   const { command, getDb } = await import('../server/runtime/cloud')
   const started = Date.now()
-  const projects = await allProjects()
+  const projects = await projectRoster()
 
   /** Every project's issues, one project at a time (each read served by the projectId index). */
   const eachIssue = async (label: string, visit: (issue: AuditedIssue) => Promise<void> | void) => {

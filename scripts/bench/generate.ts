@@ -1,7 +1,7 @@
 /**
  * Synthetic but product-shaped data for the scale benchmark. Every issue is made by the domain
  * itself — createIssue, then transition() step by step with a simulated clock — and stored with
- * issueFacts(issue, calendar) exactly as server/issues/handlers.ts and store.ts store it; the
+ * issueFacts(issue, calendar) exactly as server/issues/handlers.ts and server/repo/issueDesk.ts store it; the
  * calendar is buildCalendar([]) (what loadCalendar() builds from an empty calendars collection).
  * Visits are plannedVisit + completeVisit from src/domain/visits. Seeded: the same run, the same data.
  */

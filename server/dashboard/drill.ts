@@ -6,32 +6,16 @@ import { resolvePeriod } from '../../src/domain/period'
 import type { drillInput } from '../../src/domain/schemas/dashboard'
 import type { Issue } from '../../src/domain/types'
 import type { IssueCard } from '../../src/domain/views'
-import { command, getDb } from '../runtime/cloud'
 import type { ActionContext } from '../runtime/entry'
-import { COLLECTIONS } from '../repo/collections'
 import { loadCalendar } from '../repo/calendars'
-import { runPipeline } from './aggregate'
+import { factsMatching, issueCardsSource } from '../repo/issueDesk'
 
-const PAGE = 1000
 const MAX_PAGES = 20
 const MAX_ITEMS = 200
 
 /** Facts of every issue that can count in the period (the same narrowing as the metrics pipeline). */
 export async function candidateFacts(period: { from: number; to: number }): Promise<IssueFacts[]> {
-  const match = matchStage(period, true)
-  const out: IssueFacts[] = []
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const rows = await runPipeline<{ facts: IssueFacts }>(getDb().collection(COLLECTIONS.issues), [
-      match,
-      { $sort: { _id: 1 } },
-      { $skip: page * PAGE },
-      { $limit: PAGE },
-      { $project: { _id: 0, facts: 1 } },
-    ])
-    out.push(...rows.map((r) => r.facts))
-    if (rows.length < PAGE) break
-  }
-  return out
+  return factsMatching(matchStage(period, true), MAX_PAGES)
 }
 
 /** The issues behind a dashboard figure, newest first. */
@@ -44,9 +28,7 @@ export async function drill(input: v.InferOutput<typeof drillInput>, ctx: Action
   const raisedAt = new Map(facts.map((f) => [f.issueId, f.raisedAt]))
   const newest = [...ids].sort((a, b) => (raisedAt.get(b) ?? 0) - (raisedAt.get(a) ?? 0)).slice(0, MAX_ITEMS)
   if (newest.length === 0) return { total: ids.length, items: [] }
-  const { data } = await getDb().collection(COLLECTIONS.issues).where({ _id: command().in(newest) })
-    .field({ timeline: false, facts: false }).limit(MAX_ITEMS).get()
-  const byId = new Map<string, Issue>((data as Issue[]).map((i) => [i._id, { ...i, timeline: [] }]))
+  const byId = new Map<string, Issue>((await issueCardsSource(newest, MAX_ITEMS)).map((i) => [i._id, i]))
   const items = newest.map((id) => byId.get(id)).filter((i): i is Issue => !!i)
     .map((i) => issueCardFor(i, 'manager', ctx.now, calendar))
   return { total: ids.length, items }

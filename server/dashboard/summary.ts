@@ -19,51 +19,32 @@ import {
 } from '../../src/domain/metrics'
 import { resolvePeriod } from '../../src/domain/period'
 import type { summaryInput } from '../../src/domain/schemas/dashboard'
-import type { Department, Project, Team } from '../../src/domain/types'
-import { getDb } from '../runtime/cloud'
 import type { ActionContext } from '../runtime/entry'
-import { COLLECTIONS } from '../repo/collections'
 import { loadCalendar } from '../repo/calendars'
 import { readRollups } from '../repo/rollups'
-import { runPipeline } from './aggregate'
+import { runPipeline } from '../repo/aggregate'
+import { COLLECTIONS } from '../repo/collections'
+import { departmentNamesInOrder } from '../repo/departments'
+import { factsMatching } from '../repo/issueDesk'
+import { type RosterProject, projectRoster } from '../repo/projects'
+import { teamNames } from '../repo/teams'
 
-export async function allProjects(): Promise<Project[]> {
-  const { data } = await getDb().collection(COLLECTIONS.projects).field({ _id: true, teamId: true, status: true, createdAt: true, name: true })
-    .orderBy('createdAt', 'asc').limit(1000).get()
-  return data
-}
-
-const LIVE_PAGE = 1000
 const LIVE_PAGES = 20
 
 /** The facts of the issues a live match finds (the cut days of a period, the hour holding now): bounded sets. */
 async function liveFacts(match: Record<string, unknown> | null): Promise<IssueFacts[]> {
-  if (!match) return []
-  const out: IssueFacts[] = []
-  for (let page = 0; page < LIVE_PAGES; page++) {
-    const rows = await runPipeline<{ facts: IssueFacts }>(getDb().collection(COLLECTIONS.issues), [
-      { $match: match },
-      { $sort: { _id: 1 } },
-      { $skip: page * LIVE_PAGE },
-      { $limit: LIVE_PAGE },
-      { $project: { _id: 0, facts: 1 } },
-    ])
-    out.push(...rows.map((r) => r.facts))
-    if (rows.length < LIVE_PAGE) break
-  }
-  return out
+  return match ? factsMatching({ $match: match }, LIVE_PAGES) : []
 }
 
-async function groupNames(groupBy: GroupBy | undefined, projects: Promise<Project[]>): Promise<(key: string | null) => string> {
+async function groupNames(groupBy: GroupBy | undefined, projects: Promise<RosterProject[]>): Promise<(key: string | null) => string> {
   if (!groupBy) return () => ''
   if (groupBy === 'week') return (k) => k ?? '—'
   if (groupBy === 'project') {
     const byId = new Map((await projects).map((p) => [p._id, p.name]))
     return (k) => (k ? byId.get(k) ?? k : '—')
   }
-  const collection = groupBy === 'department' ? COLLECTIONS.departments : COLLECTIONS.teams
-  const { data } = await getDb().collection(collection).limit(200).get()
-  const byId = new Map((data as (Department | Team)[]).map((d) => [d._id, d.name]))
+  const names = groupBy === 'department' ? await departmentNamesInOrder() : await teamNames()
+  const byId = new Map(names.map((d) => [d._id, d.name]))
   return (k) => (k ? byId.get(k) ?? k : groupBy === 'department' ? '未交办' : '—')
 }
 
@@ -74,16 +55,15 @@ async function groupNames(groupBy: GroupBy | undefined, projects: Promise<Projec
  */
 export async function summary(input: v.InferOutput<typeof summaryInput>, ctx: ActionContext): Promise<DashboardView> {
   requireRole(ctx.caller, 'dashboard.summary')
-  const db = getDb()
   const { groupBy } = input
   const period = resolvePeriod(input.period, ctx.now)
   const plan = rollupPlan(period, ctx.now)
-  const projects = allProjects()
+  const projects = projectRoster()
   const [docs, edges, hour, visitRows, active, { calendar }, name] = await Promise.all([
     readRollups(viewFor(groupBy), plan.buckets),
     liveFacts(liveEdgeMatch(plan.edges)),
     liveFacts(liveHourMatch(plan.hour)),
-    runPipeline<VisitAggregateRow>(db.collection(COLLECTIONS.visits), visitsPipeline(period, ctx.now)),
+    runPipeline<VisitAggregateRow>(COLLECTIONS.visits, visitsPipeline(period, ctx.now)),
     projects.then((ps) => activeProjectWeeks(ps, period, ctx.now)),
     loadCalendar(),
     groupNames(groupBy, projects),

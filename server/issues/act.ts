@@ -22,7 +22,7 @@ import { VIEWER_OF_ROLE, issueDepartmentIds, requireVisibleIssue } from './detai
 import { maintainRollup } from '../repo/rollups'
 import { sendLeftovers, sendStepNotices } from './notices'
 import { replyFor } from './reply'
-import { commitStep, loadIssue } from './store'
+import { commitStep, loadIssue } from '../repo/issueDesk'
 
 type ActInput = v.InferOutput<typeof actOnIssueInput>
 

@@ -6,11 +6,10 @@ import { availableActions, buildIssueView, issueCardFor, lintReply, stateLabel, 
 import type { Caller, Issue, Role } from '../../src/domain/types'
 import { type Viewer, viewerOf } from '../../src/domain/visibility'
 import { linksFor } from '../files'
-import { getDb } from '../runtime/cloud'
-import { COLLECTIONS } from '../repo/collections'
 import { deskConfig } from '../shared/config'
 import { type DepartmentBook, departmentNames } from '../shared/departments'
-import { issuesCollection } from './store'
+import { repeatFamily } from '../repo/issueDesk'
+import { projectLabels } from '../repo/projects'
 
 /** Every department an issue mentions: lead, assisting, and those in its timeline. */
 export function issueDepartmentIds(issue: Issue): string[] {
@@ -31,21 +30,15 @@ export function requireVisibleIssue(issue: Issue | null, caller: Caller): Issue 
 }
 
 export async function projectName(projectId: string): Promise<string> {
-  const { data } = await getDb().collection(COLLECTIONS.projects).doc(projectId).field({ name: true }).get()
-  return (data as { name?: string } | null)?.name ?? ''
+  const [label] = await projectLabels([projectId])
+  return label?.name ?? ''
 }
 
 /** The other issues of a 重复反映 pair, and the likely original suggested at raise time, in one read. */
 export async function relatedIssues(issue: Issue): Promise<Issue[]> {
-  const _ = getDb().command
   const root = issue.repeatOf ?? issue._id
-  const suggested = !issue.repeatOf && issue.suggestedRepeatOf ? [{ _id: issue.suggestedRepeatOf }] : []
-  const { data } = await issuesCollection()
-    .where(_.or([{ _id: root }, { repeatOf: root }, ...suggested]))
-    .field({ timeline: false, facts: false })
-    .limit(20)
-    .get()
-  return (data as Issue[]).filter((i) => i._id !== issue._id)
+  const suggested = !issue.repeatOf ? issue.suggestedRepeatOf : undefined
+  return (await repeatFamily(root, suggested)).filter((i) => i._id !== issue._id)
 }
 
 export interface DetailParts {

@@ -4,7 +4,7 @@ import { loadCalendar } from '../repo/calendars'
 import { loadAllDepartments } from '../shared/departments'
 import { requireVisibleIssue } from './detail'
 import { replyFor } from './reply'
-import { loadIssue } from './store'
+import { loadIssue } from '../repo/issueDesk'
 
 async function prefetch(input: { issueId: string }, _at: PrefetchContext) {
   const [issue, { calendar }, departments] = await Promise.all([loadIssue(input.issueId), loadCalendar(), loadAllDepartments()])

@@ -9,13 +9,12 @@ import type { PendingNotice } from '../../src/domain/issue/notices'
 import { type RollupMark, isRollupMark } from '../../src/domain/metrics/rollup'
 import { STATE_NAMES } from '../../src/domain/issue'
 import { links } from '../../src/domain/links'
-import type { Issue, User } from '../../src/domain/types'
+import type { Issue } from '../../src/domain/types'
 import { configuredManagers } from '../runtime/caller'
-import { command, getDb } from '../runtime/cloud'
-import { COLLECTIONS } from '../repo/collections'
 import { maintainRollup } from '../repo/rollups'
 import { type Message, isSettled, sendMessages } from '../notify/send'
-import { issuesCollection } from './store'
+import { issuesOwingNotices, removeFromOutbox } from '../repo/issueDesk'
+import { noticeRecipients } from '../repo/users'
 
 /** What a drain needs of the issue. */
 export type NoticeSubject = Pick<Issue, '_id' | 'title' | 'teamId' | 'leadDepartmentId' | 'raisedBy'>
@@ -28,17 +27,14 @@ interface People {
 
 /** One read: the lead department's handlers, the team's staff, the managers (only those needed). */
 async function peopleFor(issue: NoticeSubject, notice: PendingNotice): Promise<People> {
-  const _ = command()
   const audiences = new Set(notice.rules.flatMap((r) => r.to))
   const wantManagers = audiences.has('managers') || notice.supervised
   const wantTeam = audiences.has('team') || audiences.has('assignee')
-  const ors: Record<string, unknown>[] = []
-  if (audiences.has('assignee') && issue.leadDepartmentId) ors.push({ departmentId: issue.leadDepartmentId, roles: 'handler' })
-  if (wantTeam) ors.push({ teamId: issue.teamId, roles: 'staff' })
-  if (wantManagers) ors.push({ roles: 'manager' })
-  const users: User[] = ors.length
-    ? (await getDb().collection(COLLECTIONS.users).where(_.or(ors)).field({ _id: true, roles: true, teamId: true, departmentId: true }).limit(200).get()).data
-    : []
+  const users = await noticeRecipients({
+    ...(audiences.has('assignee') && issue.leadDepartmentId ? { handlersOf: issue.leadDepartmentId } : {}),
+    ...(wantTeam ? { staffOf: issue.teamId } : {}),
+    managers: wantManagers,
+  })
   const team = users.filter((u) => u.roles.includes('staff') && u.teamId === issue.teamId).map((u) => u._id)
   const handlers = users.filter((u) => u.roles.includes('handler') && issue.leadDepartmentId && u.departmentId === issue.leadDepartmentId).map((u) => u._id)
   const managers = wantManagers ? [...users.filter((u) => u.roles.includes('manager')).map((u) => u._id), ...configuredManagers()] : []
@@ -77,7 +73,7 @@ export async function sendStepNotices(issue: NoticeSubject, notice: PendingNotic
   try {
     const results = await sendMessages(await messagesOf(issue, notice), now)
     if (!results.every(isSettled)) return false
-    await issuesCollection().doc(issue._id).update({ data: { outbox: command().pull({ id: notice.id }) } })
+    await removeFromOutbox(issue._id, notice.id)
     return true
   } catch (e) {
     console.error('[notify] step notices failed; the hourly drain retries', issue._id, notice.id, e)
@@ -100,10 +96,8 @@ const DRAIN_PAGE = 200
 
 /** The hourly drain: every outbox entry left behind (a crash, a claim still in flight, a failed removal). */
 export async function drainOutbox(now: number): Promise<{ pending: number; settled: number }> {
-  const _ = command()
   // Entries with rules are notices: issues that only owe a rollup move (server/repo/rollups.ts) do not fill the page.
-  const { data } = await issuesCollection().where({ 'outbox.at': _.lte(now), 'outbox.rules': _.exists(true) })
-    .field({ _id: true, title: true, teamId: true, leadDepartmentId: true, raisedBy: true, outbox: true }).limit(DRAIN_PAGE).get()
+  const data = await issuesOwingNotices(now, DRAIN_PAGE)
   let pending = 0
   let settled = 0
   for (const issue of data as (NoticeSubject & { outbox: (PendingNotice | RollupMark)[] })[]) {

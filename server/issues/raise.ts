@@ -20,9 +20,7 @@ import type { Issue, Project } from '../../src/domain/types'
 import type * as v from 'valibot'
 import { checkAttachments } from '../files'
 import { loadProject } from '../repo/projects'
-import { command, getDb } from '../runtime/cloud'
 import { type ActionContext, type PrefetchContext, withPrefetch } from '../runtime/entry'
-import { COLLECTIONS } from '../repo/collections'
 import { loadCalendar } from '../repo/calendars'
 import { deskConfig } from '../shared/config'
 import { loadAllDepartments } from '../shared/departments'
@@ -31,35 +29,23 @@ import { requestDigest, requireSameRequest } from '../shared/requestDigest'
 import { maintainRollup } from '../repo/rollups'
 import { sendLeftovers, sendStepNotices } from './notices'
 import { replyFor } from './reply'
-import { issuesCollection } from './store'
+import { highestCaseNoIn, insertIssue, issueByClientRequestId, sameCategorySince } from '../repo/issueDesk'
+import { linkIssueToVisit, visitProjectId } from '../repo/visits'
 
 type RaiseInput = v.InferOutput<typeof raiseIssueInput>
 
-async function byClientRequestId(clientRequestId: string): Promise<Issue | null> {
-  const { data } = await issuesCollection().where({ clientRequestId }).limit(1).get()
-  return (data as Issue[])[0] ?? null
-}
-
 /** The year's highest case number so far (one indexed read). */
 async function highestCaseNo(year: number): Promise<string | undefined> {
-  const _ = command()
   const { from, to } = caseNoRange(year)
-  const { data } = await issuesCollection().where({ caseNo: _.gte(from).and(_.lt(to)) }).orderBy('caseNo', 'desc').limit(1).field({ caseNo: true }).get()
-  return (data as { caseNo?: string }[])[0]?.caseNo
+  return highestCaseNoIn(from, to)
 }
 
 async function visitProjectOf(visitId: string | undefined): Promise<string | null | undefined> {
-  if (!visitId) return undefined
-  const { data } = await getDb().collection(COLLECTIONS.visits).doc(visitId).field({ projectId: true }).get()
-  return (data as { projectId?: string } | null)?.projectId ?? null
+  return visitId ? visitProjectId(visitId) : undefined
 }
 
 /** Idempotent: a retried raise links its issue to the visit again, never twice. */
-async function linkToVisit(issue: Issue, now: number): Promise<void> {
-  const _ = command()
-  await getDb().collection(COLLECTIONS.visits).where({ _id: issue.visitId!, issueIds: _.nin([issue._id]) })
-    .update({ data: { issueIds: _.addToSet(issue._id), updatedAt: now } })
-}
+const linkToVisit = (issue: Issue, now: number): Promise<void> => linkIssueToVisit(issue.visitId!, issue._id, now)
 
 const duplicateOf = (e: unknown, index: string): boolean => new RegExp(`E11000.*(${index})`, 'i').test(String((e as Error)?.message))
 const CASE_NO_ATTEMPTS = 5
@@ -67,17 +53,12 @@ const CASE_NO_ATTEMPTS = 5
 const digestOf = (input: RaiseInput) => requestDigest({ ...input, clientRequestId: undefined })
 
 async function prefetch(input: RaiseInput, at: PrefetchContext) {
-  const _ = command()
   const year = caseYearOf(at.now)
   const [existing, project, candidates, { calendar }, highest, visitProject, departments] = await Promise.all([
-    byClientRequestId(input.clientRequestId),
+    issueByClientRequestId(input.clientRequestId),
     loadProject(input.projectId),
-    issuesCollection()
-      .where({ projectId: input.projectId, category: input.category, raisedAt: _.gte(at.now - deskConfig().repeatWindowDays * DAY_MS) })
-      .field({ _id: true, projectId: true, category: true, state: true, raisedAt: true, repeatOf: true })
-      .limit(100)
-      .get()
-      .then((r: { data: Issue[] }) => r.data.filter((i) => OPEN_STATES.includes(i.state))),
+    sameCategorySince(input.projectId, input.category, at.now - deskConfig().repeatWindowDays * DAY_MS)
+      .then((found) => found.filter((i) => OPEN_STATES.includes(i.state))),
     loadCalendar(),
     highestCaseNo(year),
     visitProjectOf(input.visitId),
@@ -114,17 +95,15 @@ async function run(input: RaiseInput, ctx: ActionContext, pre: Prefetched) {
     checkAttachments(issue.photos, ctx.openid, 'photos')
     if (issue.visitId && pre.visitProject !== issue.projectId) throw new AppError('INVALID_INPUT', '走访记录与项目不符')
     const notice = pendingNoticeOf(issue, issue.timeline[0])
-    const { _id, ...doc } = issue
     try {
-      const outbox = [...(notice ? [notice] : []), rollupMark(issue.version, ctx.now)]
-      await issuesCollection().add({ data: { _id, ...doc, facts: issueFacts(issue, calendar), outbox } })
+      await insertIssue(issue, issueFacts(issue, calendar), [...(notice ? [notice] : []), rollupMark(issue.version, ctx.now)])
     } catch (e) {
       if (duplicateOf(e, 'caseNo') && attempt < CASE_NO_ATTEMPTS) {
         caseNo = nextCaseNo(pre.year, await highestCaseNo(pre.year))
         continue
       }
       if (!duplicateOf(e, 'clientRequestId|_id_')) throw e
-      return retried(await byClientRequestId(input.clientRequestId))
+      return retried(await issueByClientRequestId(input.clientRequestId))
     }
     if (notice) ctx.after(() => sendStepNotices(issue, notice, ctx.now))
     ctx.after(() => maintainRollup(issue._id))

@@ -7,10 +7,9 @@ import type { WorkCalendar } from '../../src/domain/calendar/workCalendar'
 import { isAppError } from '../../src/domain/errors'
 import { OPEN_STATES, transition } from '../../src/domain/issue'
 import type { Issue } from '../../src/domain/types'
-import { command } from '../runtime/cloud'
 import { deskConfig } from '../shared/config'
 import { sendStepNotices } from './notices'
-import { commitStep, issuesCollection } from './store'
+import { commitStep, issuesInStatesAfter } from '../repo/issueDesk'
 
 export type SweepAction = 'escalate' | 'auto_close' | 'recompute_deadlines'
 
@@ -24,15 +23,11 @@ const PAGE = 500
 
 /** Applies a system action to every open issue in `states`, page by page (keyset on _id). */
 export async function sweep(action: SweepAction, states: readonly Issue['state'][], calendar: WorkCalendar, now: number): Promise<SweepResult> {
-  const _ = command()
   const result: SweepResult = { examined: 0, changed: 0, conflicts: 0 }
   const ctx = { now, calendar, config: deskConfig() }
   let after = ''
   for (;;) {
-    const where: Record<string, unknown> = { state: _.in([...states]) }
-    if (after) where._id = _.gt(after)
-    const { data } = await issuesCollection().where(where).orderBy('_id', 'asc').limit(PAGE).get()
-    const page = data as Issue[]
+    const page = await issuesInStatesAfter(states, after, PAGE)
     for (const issue of page) {
       result.examined++
       const step = transition(issue, { action } as any, { system: true }, ctx)

@@ -7,7 +7,7 @@
  */
 import { type RollupAuditReport, RollupAudit } from '../../src/domain/metrics'
 import { HOUR_MS } from '../../src/domain/time'
-import { allProjects } from '../dashboard/summary'
+import { projectRoster } from '../repo/projects'
 import { type DrainReport, drainRollups, projectIssuesForAudit, readGroupRollups, tidyRollups } from '../repo/rollups'
 
 /** Of the job's minute (its time limit is 60 s): what the drain may spend before leaving the rest to the next hour. */
@@ -31,7 +31,7 @@ export interface SampleCheck {
 }
 
 async function sampleCheck(now: number): Promise<SampleCheck | undefined> {
-  const projects = await allProjects()
+  const projects = await projectRoster()
   if (!projects.length) return undefined
   const project = projects[Math.floor(now / HOUR_MS) % projects.length]._id
   const first = await auditProject(project)

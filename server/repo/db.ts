@@ -11,6 +11,8 @@ type SdkHandle = any
 
 export const collection = (name: CollectionName): SdkHandle => getDb().collection(name)
 export const cmd = (): SdkHandle => command()
+/** A case-insensitive pattern match on a field (the database's RegExp). */
+export const caseInsensitive = (pattern: string): SdkHandle => getDb().RegExp({ regexp: pattern, options: 'i' })
 
 /** The database refused a write because the `_id` (or a unique index) is taken. */
 export const isDuplicateKey = (e: unknown): boolean => /duplicate|E11000/i.test(String((e as Error | undefined)?.message ?? e))

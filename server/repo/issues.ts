@@ -2,8 +2,7 @@
  * The issues collection, as the rest of the functions read it: the project board's cards, a visit's
  * agenda and its issues, the visit record's references, the daily reminders, the monthly bulletin
  * and the export. Every document read is checked against `issueDoc` (only the fields a query
- * projects). The issue desk's own load and its conditional step update are still in
- * server/issues/store.ts.
+ * projects). The issue desk's own reads and writes are in issueDesk.ts.
  */
 import * as v from 'valibot'
 import { ALL_STATES, LADDER_RANK, OPEN_STATES, RATING_NAMES, RESOLUTION_NAMES, STATE_NAMES } from '../../src/domain/issue'

@@ -86,6 +86,17 @@ export async function handlersAndStaff(departmentIds: readonly string[], teamIds
   return readDocs(v.pick(userDoc, ['_id', 'departmentId', 'teamId', 'roles']), COLLECTIONS.users, data)
 }
 
+/** In one query (up to 200): a department's handlers, a team's staff, the managers — those asked for. */
+export async function noticeRecipients(want: { handlersOf?: string; staffOf?: string; managers: boolean }): Promise<Assignee[]> {
+  const ors: Record<string, unknown>[] = []
+  if (want.handlersOf) ors.push({ departmentId: want.handlersOf, roles: 'handler' })
+  if (want.staffOf) ors.push({ teamId: want.staffOf, roles: 'staff' })
+  if (want.managers) ors.push({ roles: 'manager' })
+  if (ors.length === 0) return []
+  const { data } = await users().where(cmd().or(ors)).field({ _id: true, roles: true, teamId: true, departmentId: true }).limit(200).get()
+  return readDocs(v.pick(userDoc, ['_id', 'departmentId', 'teamId', 'roles']), COLLECTIONS.users, data)
+}
+
 /** The OPENIDs of the users holding the manager role. */
 export async function managerIds(): Promise<string[]> {
   const { data } = await users().where({ roles: 'manager' }).field({ _id: true }).limit(1000).get()

@@ -40,6 +40,18 @@ export async function loadVisit(visitId: string): Promise<Visit | null> {
   return readMaybe(visitDoc, COLLECTIONS.visits, data)
 }
 
+/** The project a visit belongs to (null: no such visit); one small read for a raise during a visit. */
+export async function visitProjectId(visitId: string): Promise<string | null> {
+  const { data } = await visits().doc(visitId).field({ projectId: true }).get()
+  return (data as { projectId?: string } | null)?.projectId ?? null
+}
+
+/** Idempotent: the issue is added to the visit's raised issues once, however often this is sent. */
+export async function linkIssueToVisit(visitId: string, issueId: string, now: number): Promise<void> {
+  const _ = cmd()
+  await visits().where({ _id: visitId, issueIds: _.nin([issueId]) }).update({ data: { issueIds: _.addToSet(issueId), updatedAt: now } })
+}
+
 /** A week's visits (of one team, or all), by planned date. */
 export async function visitsOfWeek(weekKey: string, teamId?: string): Promise<Visit[]> {
   const where = teamId ? { teamId, weekKey } : { weekKey }

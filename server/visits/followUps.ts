@@ -9,8 +9,7 @@ import type { WorkCalendar } from '../../src/domain/calendar/workCalendar'
 import { AppError, isAppError } from '../../src/domain/errors'
 import { type IssueCtx, OPEN_STATES, transition } from '../../src/domain/issue'
 import type { Caller, Issue, Visit } from '../../src/domain/types'
-import { commitStep, issuesCollection } from '../issues/store'
-import { command } from '../runtime/cloud'
+import { commitStep, issuesByIds } from '../repo/issueDesk'
 import { loadCalendar } from '../repo/calendars'
 import { deskConfig } from '../shared/config'
 
@@ -25,9 +24,7 @@ const followedUpDuring = (issue: Issue, visitId: string) =>
 
 async function loadIssues(ids: readonly string[]): Promise<Map<string, Issue>> {
   if (ids.length === 0) return new Map()
-  const _ = command()
-  const { data } = await issuesCollection().where({ _id: _.in([...ids]) }).field({ facts: false }).limit(ids.length).get()
-  return new Map((data as Issue[]).map((i) => [i._id, i]))
+  return new Map((await issuesByIds(ids)).map((i) => [i._id, i]))
 }
 
 type StepCtx = IssueCtx & { calendar: WorkCalendar }

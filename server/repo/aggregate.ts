@@ -2,6 +2,9 @@
  * Runs a pipeline given as plain Mongo stages through the SDK's aggregate builder. The SDK has
  * one method per stage; it serialises the stage's argument as is.
  */
+import type { CollectionName } from './collections'
+import { collection } from './db'
+
 const STAGE_METHODS: Record<string, string> = {
   $match: 'match',
   $group: 'group',
@@ -16,8 +19,8 @@ const STAGE_METHODS: Record<string, string> = {
   $lookup: 'lookup',
 }
 
-export async function runPipeline<T>(collection: any, stages: Record<string, unknown>[]): Promise<T[]> {
-  let agg = collection.aggregate()
+export async function runPipeline<T>(name: CollectionName, stages: Record<string, unknown>[]): Promise<T[]> {
+  let agg = collection(name).aggregate()
   for (const stage of stages) {
     const [key] = Object.keys(stage)
     const method = STAGE_METHODS[key]
