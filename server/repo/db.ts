@@ -11,6 +11,8 @@ type SdkHandle = any
 
 export const collection = (name: CollectionName): SdkHandle => getDb().collection(name)
 export const cmd = (): SdkHandle => command()
+/** A database transaction (its own collection(), commit() and rollback()). */
+export const startTransaction = (): Promise<SdkHandle> => getDb().startTransaction()
 /** A case-insensitive pattern match on a field (the database's RegExp). */
 export const caseInsensitive = (pattern: string): SdkHandle => getDb().RegExp({ regexp: pattern, options: 'i' })
 

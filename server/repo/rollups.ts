@@ -29,10 +29,10 @@ import {
   rollupChanges,
   sameContribution,
 } from '../../src/domain/metrics'
-import { command, getDb } from '../runtime/cloud'
+import { cmd, collection, startTransaction } from './db'
 import { COLLECTIONS } from './collections'
 
-export const rollupsCollection = () => getDb().collection(COLLECTIONS.rollups)
+export const rollupsCollection = () => collection(COLLECTIONS.rollups)
 
 /** Transactions tried per move before the issue is left to the drain. */
 const ATTEMPTS = 3
@@ -42,7 +42,7 @@ type SdkError = { code?: unknown; errMsg?: unknown; message?: unknown }
 const errorText = (e: unknown): string =>
   e && typeof e === 'object' ? `${(e as SdkError).code ?? ''} ${(e as SdkError).errMsg ?? ''} ${(e as SdkError).message ?? ''}` : String(e)
 /** A transaction of the SDK (untyped, as every handle of it: server/runtime/cloud.ts). */
-type Transaction = Awaited<ReturnType<ReturnType<typeof getDb>['startTransaction']>>
+type Transaction = Awaited<ReturnType<typeof startTransaction>>
 /** The transaction lost to another writer (or was aborted for it): try again on fresh reads. */
 const lostRace = (e: unknown): boolean => /TransactionConflict|TRANSACTION_CONFLICT|TransactionNotExist|TRANSACTION_FAIL/.test(errorText(e))
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -59,7 +59,7 @@ export type MoveOutcome = 'moved' | 'clean' | 'missing' | 'busy'
 
 /** The increments of one delta, as an update's data (dotted paths: `days.<day>.<field>`, `n.<field>`). */
 function increments(d: RollupDelta): Record<string, unknown> {
-  const _ = command()
+  const _ = cmd()
   const data: Record<string, unknown> = {}
   for (const [slot, n] of d.add) {
     const space = slot.indexOf(' ')
@@ -101,7 +101,7 @@ async function move(tx: Transaction, issueId: string, careful: boolean): Promise
     const { _id, ...body } = applyDelta(null, d) ?? { _id: d._id, view: d.view, key: d.key, bucket: d.bucket, days: {} }
     return rollups.doc(_id).set({ data: body })
   }
-  const _ = command()
+  const _ = cmd()
   const [updated] = await Promise.all([
     Promise.all(changes.map((d) => (missing.has(d._id) ? create(d).then(() => 1) : rollups.doc(d._id).update({ data: increments(d) }).then((r: { stats: { updated: number } }) => r.stats.updated)))),
     issues.doc(issueId).update({
@@ -120,7 +120,7 @@ export async function maintainRollup(issueId: string): Promise<MoveOutcome> {
   let careful = false
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     if (attempt > 0) await pause(Math.floor(Math.random() * 15 * attempt))
-    const tx = await getDb().startTransaction()
+    const tx = await startTransaction()
     try {
       const outcome = await move(tx, issueId, careful)
       if (outcome === 'moved') await tx.commit()
@@ -150,13 +150,13 @@ export interface DrainReport {
  * or a calendar entry that moved many issues), page by page, until none is left or `budgetMs` is spent.
  */
 export async function drainRollups(budgetMs: number): Promise<DrainReport> {
-  const _ = command()
+  const _ = cmd()
   const started = performance.now()
   const report: DrainReport = { pending: 0, moved: 0, clean: 0, busy: 0, left: false }
   const tried = new Set<string>()
   for (;;) {
     // Any mark, however recent (the outbox.at index serves the range; every entry has an instant).
-    const { data } = await getDb().collection(COLLECTIONS.issues).where({ 'outbox.at': _.gt(0), 'outbox.rollup': true })
+    const { data } = await collection(COLLECTIONS.issues).where({ 'outbox.at': _.gt(0), 'outbox.rollup': true })
       .field({ _id: true }).limit(PAGE).get()
     const fresh = (data as { _id: string }[]).map((d) => d._id).filter((id) => !tried.has(id))
     if (fresh.length === 0) return report
@@ -197,7 +197,7 @@ export async function tidyRollups(): Promise<{ tidied: number; busy: number }> {
   let busy = 0
   for (const doc of docs) {
     if (!withoutZeros(doc)) continue
-    const tx = await getDb().startTransaction()
+    const tx = await startTransaction()
     try {
       const { data } = await tx.collection(COLLECTIONS.rollups).doc(doc._id).get()
       const clean = data ? withoutZeros(data as RollupDoc) : null
@@ -243,7 +243,7 @@ export async function readViewRollups(view: RollupView): Promise<RollupDoc[]> {
 export async function projectIssuesForAudit(projectId: string): Promise<AuditedIssue[]> {
   const out: AuditedIssue[] = []
   for (let offset = 0; ; offset += PAGE) {
-    const { data } = await getDb().collection(COLLECTIONS.issues).where({ projectId })
+    const { data } = await collection(COLLECTIONS.issues).where({ projectId })
       .field({ _id: true, facts: true, rollup: true, outbox: true }).orderBy('_id', 'asc').skip(offset).limit(PAGE).get()
     out.push(...(data as AuditedIssue[]).filter((i) => !!i.facts))
     if (data.length < PAGE) return out

@@ -1,5 +1,6 @@
 import { ymdOf } from '../../src/domain/time'
 import { requestId, useApiWorld } from './support/world'
+import { ARRANGEMENT_2027 } from './support/arrangements'
 
 jest.setTimeout(120_000)
 
@@ -8,19 +9,6 @@ const { app, w } = useApiWorld()
 const setClock = (iso: string) =>
   app.cloud.fetchJson('/dev/clock', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: Date.parse(iso) }) })
 
-const ARRANGEMENT_2027 = {
-  year: 2027,
-  holidays: [
-    { name: '元旦', from: '2027-01-01', to: '2027-01-04' },
-    { name: '春节', from: '2027-02-05', to: '2027-02-11' },
-    { name: '清明节', from: '2027-04-03', to: '2027-04-05' },
-    { name: '劳动节', from: '2027-05-01', to: '2027-05-05' },
-    { name: '端午节', from: '2027-06-09', to: '2027-06-09' },
-    { name: '中秋节', from: '2027-09-15', to: '2027-09-15' },
-    { name: '国庆节', from: '2027-10-01', to: '2027-10-07' },
-  ],
-  workdays: ['2027-02-20'],
-}
 
 async function raiseAndDispatch(title: string, complexity: 'complex' | 'simple') {
   const raised = await w.liaison.call('issues', 'raise', {

@@ -11,25 +11,13 @@ import { MANAGER, stepRequestId, unindexedQueries } from './support/app'
 import { fireJobs } from './support/hostileFaults'
 import { type RollupReport, dumpOf, rollupCommand, rollupMarks, tamperWithRollup } from './support/rollups'
 import { requestId, useApiWorld, type World } from './support/world'
+import { ARRANGEMENT_2027 } from './support/arrangements'
 
 jest.setTimeout(240_000)
 
 // One world for the whole file: the stories run on, each from where the one before left the zone.
 const { app, w } = useApiWorld()
 const CHECKS = { solved: true, allAsksAnswered: true, enterpriseContacted: true, dateForRemaining: true }
-const ARRANGEMENT_2027 = {
-  year: 2027,
-  holidays: [
-    { name: '元旦', from: '2027-01-01', to: '2027-01-04' },
-    { name: '春节', from: '2027-02-05', to: '2027-02-11' },
-    { name: '清明节', from: '2027-04-03', to: '2027-04-05' },
-    { name: '劳动节', from: '2027-05-01', to: '2027-05-05' },
-    { name: '端午节', from: '2027-06-09', to: '2027-06-09' },
-    { name: '中秋节', from: '2027-09-15', to: '2027-09-15' },
-    { name: '国庆节', from: '2027-10-01', to: '2027-10-07' },
-  ],
-  workdays: ['2027-02-20'],
-}
 
 type Detail = { issue: { _id: string; version: number } }
 const raise = (who: World['liaison'], projectId: string, title: string, urgency = 'normal') =>
