@@ -42,17 +42,27 @@ describe("the manager's departments", () => {
     expect(document.querySelector('input[name="departmentName"]')).toBeNull()
   })
 
-  it('adds a department and shows the server\'s validation message under the form', async () => {
-    answer('org.upsertDepartment', () => {
-      throw new ApiError('INVALID_INPUT', '电话号码格式不正确')
-    })
+  it('refuses a bad phone before any call, in the words the function would use', async () => {
     await openDepartments()
     fireEvent.click(screen.getByText('新增部门'))
     fireEvent.change(document.querySelector('input[name="departmentName"]')!, { target: { value: '人社局' } })
     fireEvent.change(document.querySelector('input[name="contactPhone"]')!, { target: { value: '123' } })
     fireEvent.click(screen.getByText('保存'))
-    expect(await screen.findByText('电话号码格式不正确')).toBeTruthy()
-    expect(callsOf('org.upsertDepartment')[0].input).toEqual({ name: '人社局', contactName: '', contactPhone: '123' })
+    expect(await screen.findByText('联系电话：电话号码格式不正确')).toBeTruthy()
+    expect(callsOf('org.upsertDepartment')).toEqual([])
+  })
+
+  it('adds a department and shows a refusal of the server under the form', async () => {
+    answer('org.upsertDepartment', () => {
+      throw new ApiError('INVALID_INPUT', '部门名称已存在')
+    })
+    await openDepartments()
+    fireEvent.click(screen.getByText('新增部门'))
+    fireEvent.change(document.querySelector('input[name="departmentName"]')!, { target: { value: '人社局' } })
+    fireEvent.change(document.querySelector('input[name="contactPhone"]')!, { target: { value: '0571-88001234' } })
+    fireEvent.click(screen.getByText('保存'))
+    expect(await screen.findByText('部门名称已存在')).toBeTruthy()
+    expect(callsOf('org.upsertDepartment')[0].input).toEqual({ name: '人社局', contactName: '', contactPhone: '0571-88001234' })
   })
 })
 

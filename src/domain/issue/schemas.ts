@@ -94,7 +94,7 @@ export const ReassignSchema = cmd('reassign', {
   reason: ReasonSchema,
 })
 export const ForceCloseSchema = cmd('force_close', { reason: ReasonSchema })
-export const SuperviseSchema = cmd('supervise', { reason: ReasonSchema })
+export const SuperviseSchema = cmd('supervise', { reason: ReasonSchema }, { reason: '督办理由' })
 export const UnsuperviseSchema = cmd('unsupervise', { reason: OptionalReason })
 export const NoteSchema = cmd('note', { text: text(1000, '进展说明'), files: v.optional(FilesSchema, []), forEnterprise: v.optional(v.boolean()) }, { text: '进展说明' })
 export const AddOpinionSchema = cmd('add_opinion', {

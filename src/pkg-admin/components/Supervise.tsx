@@ -7,6 +7,8 @@ import { Btn } from '../../components/Buttons'
 import { Field, TextArea } from '../../components/Fields'
 import { Sheet } from '../../components/Sheet'
 import { showError } from '../../components/States'
+import { SuperviseSchema } from '../../domain/issue/schemas'
+import { parseOrRefuse } from '../../domain/messages/describe'
 import type { IssueCard } from '../../domain/views'
 import { useAction } from '../../hooks/useAction'
 import { randomId } from '../../platform/seamApi'
@@ -15,9 +17,10 @@ export function SuperviseSheet(props: { card: IssueCard; onClose: () => void; on
   const [reason, setReason] = useState('')
   const [requestId] = useState(() => randomId(24))
   const send = useAction(async () => {
-    if (!reason.trim()) return void Taro.showToast({ title: '请填写督办理由', icon: 'none' })
+    const command = parseOrRefuse(SuperviseSchema, { action: 'supervise', reason })
+    if (!command.ok) return void Taro.showToast({ title: command.error.message, icon: 'none' })
     try {
-      await call('issues', 'act', { issueId: props.card._id, expectedVersion: props.card.version, clientRequestId: requestId, command: { action: 'supervise', reason: reason.trim() } })
+      await call('issues', 'act', { issueId: props.card._id, expectedVersion: props.card.version, clientRequestId: requestId, command: command.value })
       void Taro.showToast({ title: '已督办', icon: 'success' })
       props.onDone()
       props.onClose()

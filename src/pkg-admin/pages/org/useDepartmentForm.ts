@@ -3,6 +3,8 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { call, describeError } from '../../../api'
 import { showError } from '../../../components/States'
+import { parseOrRefuse } from '../../../domain/messages/describe'
+import { upsertDepartmentInput } from '../../../domain/schemas/org'
 import type { Department } from '../../../domain/types'
 import { useAction } from '../../../hooks/useAction'
 
@@ -19,15 +21,18 @@ export function useDepartmentForm(department: Department | undefined, onSaved: (
   /** The server's words for a refused input (it names the field), shown under the form. */
   const [error, setError] = useState<string | undefined>()
   const save = useAction(async () => {
-    if (!form.name.trim()) return void setError('请填写部门名称')
+    const body = {
+      ...(department ? { departmentId: department._id } : {}),
+      name: form.name.trim(),
+      contactName: form.contactName.trim(),
+      ...(form.contactPhone.trim() ? { contactPhone: form.contactPhone.trim() } : {}),
+    }
+    // The function's own schema, so the form says what the function would.
+    const checked = parseOrRefuse(upsertDepartmentInput, body)
+    if (!checked.ok) return void setError(checked.error.message)
     setError(undefined)
     try {
-      await call('org', 'upsertDepartment', {
-        ...(department ? { departmentId: department._id } : {}),
-        name: form.name.trim(),
-        contactName: form.contactName.trim(),
-        ...(form.contactPhone.trim() ? { contactPhone: form.contactPhone.trim() } : {}),
-      })
+      await call('org', 'upsertDepartment', body)
       void Taro.showToast({ title: '已保存', icon: 'success' })
       onSaved()
     } catch (e) {

@@ -6,6 +6,8 @@ import { showError } from '../../../components/States'
 import type { Contact, Project } from '../../../domain/types'
 import { useAction } from '../../../hooks/useAction'
 import { useQuery } from '../../../hooks/useQuery'
+import { parseOrRefuse } from '../../../domain/messages/describe'
+import { createProjectInput } from '../../../domain/schemas/projects'
 
 export interface ProjectForm {
   enterpriseName: string
@@ -29,7 +31,6 @@ export function useProjectForm(projectId?: string) {
   }, [projectId], { enabled: !!projectId })
 
   const save = useAction(async () => {
-    if (!form.enterpriseName.trim() || !form.name.trim() || !form.address.trim()) return void Taro.showToast({ title: '请填写企业、项目名称和地址', icon: 'none' })
     if (!form.teamId) return void Taro.showToast({ title: '请选择服务专班', icon: 'none' })
     const fields = {
       enterpriseName: form.enterpriseName.trim(),
@@ -39,6 +40,9 @@ export function useProjectForm(projectId?: string) {
       visitWeekday: form.visitWeekday,
       contacts: form.contacts.filter((c) => c.name.trim()).map((c) => ({ name: c.name.trim(), title: c.title?.trim() ?? '', ...(c.phone?.trim() ? { phone: c.phone.trim() } : {}) })),
     }
+    // The function's own schema, so the form says what the function would (which field, what is wrong).
+    const checked = parseOrRefuse(createProjectInput, fields)
+    if (!checked.ok) return void Taro.showToast({ title: checked.error.message, icon: 'none' })
     try {
       if (projectId) await call('projects', 'update', { projectId, patch: { ...fields, status: form.status } })
       else await call('projects', 'create', fields)
