@@ -10,8 +10,9 @@ import type { Issue } from '../../src/domain/types'
 import { deskConfig } from '../shared/config'
 import { sendStepNotices } from './notices'
 import { commitStep, issuesInStatesAfter } from '../repo/issueDesk'
+import type { SystemCommand } from '../../src/domain/issue/schemas'
 
-export type SweepAction = 'escalate' | 'auto_close' | 'recompute_deadlines'
+export type SweepAction = SystemCommand['action']
 
 export interface SweepResult {
   examined: number
@@ -30,7 +31,8 @@ export async function sweep(action: SweepAction, states: readonly Issue['state']
     const page = await issuesInStatesAfter(states, after, PAGE)
     for (const issue of page) {
       result.examined++
-      const step = transition(issue, { action } as any, { system: true }, ctx)
+      const command: SystemCommand = { action }
+      const step = transition(issue, command, { system: true }, ctx)
       if (!step.ok || !step.value) continue
       try {
         const saved = await commitStep(issue, step.value, calendar)

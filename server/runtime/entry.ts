@@ -40,10 +40,12 @@ export interface PrefetchContext {
 
 type Run<I, O> = (input: I, ctx: ActionContext) => Promise<O>
 export interface Prefetching<I, O, P> {
-  prefetch: (input: I, at: PrefetchContext) => Promise<P>
-  run: (input: I, ctx: ActionContext, prefetched: P) => Promise<O>
+  prefetch(input: I, at: PrefetchContext): Promise<P>
+  // Method syntax: the prefetched value's type is each handler's own, and the entry only hands it
+  // from prefetch to run, so a handler of any P fits Prefetching<I, O, unknown>.
+  run(input: I, ctx: ActionContext, prefetched: P): Promise<O>
 }
-export type Handler<I, O> = Run<I, O> | Prefetching<I, O, any>
+export type Handler<I, O> = Run<I, O> | Prefetching<I, O, unknown>
 
 export type Handlers<C extends FunctionContract> = { [A in keyof C]: Handler<ParsedInputOf<C[A]>, OutputOf<C[A]>> }
 
@@ -85,30 +87,29 @@ function isTimerInvocation(event: Record<string, unknown>, triggerName: string):
 }
 
 export function defineFunction<C extends FunctionContract>(contract: C, handlers: Handlers<C>, options: FunctionOptions = {}) {
-  return async function main(event: any): Promise<Envelope<unknown>> {
+  return async function main(raw: unknown): Promise<Envelope<unknown>> {
+    // Whatever the platform (or a client) sent: an object is read field by field, anything else is refused.
+    const event: Record<string, unknown> = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {}
     const at = now()
     const deferred: (() => Promise<unknown>)[] = []
     const after = (task: () => Promise<unknown>) => void deferred.push(task)
     try {
-      if (event && event.Type === 'Timer') {
+      if (event.Type === 'Timer') {
         if (!options.timer || !isTimerInvocation(event, options.timer.triggerName)) throw new AppError('FORBIDDEN', '定时任务只能由定时触发器调用')
         // The minute the trigger fired in (it fires on the hour): a rerun in that minute records the same instants.
         const data = await options.timer.run({ now: Math.floor(at / 60_000) * 60_000, event, after })
         await runAfterReply(deferred)
         return { ok: true, data, now: at }
       }
-      if (!event || typeof event !== 'object' || typeof event.action !== 'string') {
-        throw new AppError('INVALID_INPUT', '缺少 action')
-      }
+      const action = event.action
+      if (typeof action !== 'string') throw new AppError('INVALID_INPUT', '缺少 action')
       if (JSON.stringify(event).length > MAX_EVENT_BYTES) throw new AppError('INVALID_INPUT', '请求内容过大')
-      const spec: ActionSpec | undefined = Object.prototype.hasOwnProperty.call(contract, event.action)
-        ? contract[event.action]
-        : undefined
-      if (!spec) throw new AppError('INVALID_INPUT', `未知的操作：${String(event.action).slice(0, 40)}`)
+      const spec: ActionSpec | undefined = Object.prototype.hasOwnProperty.call(contract, action) ? contract[action] : undefined
+      if (!spec) throw new AppError('INVALID_INPUT', `未知的操作：${action.slice(0, 40)}`)
       const openid = wxContext().OPENID
       if (!openid || typeof openid !== 'string') throw new AppError('UNAUTHENTICATED', '请在微信中打开小程序')
       const input = parseInput(spec.input, event.input ?? {})
-      const handler = handlers[event.action as keyof C] as Handler<never, unknown>
+      const handler = handlers[action as keyof C] as Handler<never, unknown>
       const [{ caller, user }, prefetched] = await Promise.all([
         resolveCaller(openid),
         typeof handler === 'function' ? undefined : handler.prefetch(input as never, { openid, now: at }),
