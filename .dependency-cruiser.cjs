@@ -7,7 +7,7 @@
 //   src/ (rest)    the mini-program: never the server side (server/, cloudfunctions/, emulator/,
 //                  scripts/, wx-server-sdk)
 //   server/        the functions' code: the domain but no other src/, never the emulator; only
-//                  server/runtime/ touches wx-server-sdk
+//                  server/runtime/ touches wx-server-sdk; server/repo/ (persistence) never the handlers
 //   cloudfunctions one entry per function: server/runtime/ around its own server/<name>/ handlers
 //                  and its contract, nothing else
 //   emulator/      the local cloud: never the product (src/, server/, cloudfunctions/, scripts/)
@@ -35,6 +35,15 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/', pathNot: '^src/domain/' },
       to: { path: ['^(server|cloudfunctions|emulator|scripts)/', SDK] },
+    },
+    {
+      name: 'repositories-not-to-handlers',
+      comment:
+        'server/repo/ is persistence: it imports the domain, server/runtime/ and itself, never the handlers ' +
+        '(server/<function>/, server/jobs/, server/notify/, server/shared/ …) that use it.',
+      severity: 'error',
+      from: { path: '^server/repo/' },
+      to: { path: '^server/', pathNot: ['^server/repo/', '^server/runtime/'] },
     },
     {
       name: 'emulator-not-to-product',

@@ -6,7 +6,8 @@ import { loadProjects } from '../repo/projects'
 import { loadTeam } from '../repo/teams'
 import type { ActionContext } from '../runtime/entry'
 import { summarizeProject } from '../shared/summaries'
-import { TEMPLATE_KEYS, isLongTerm, templateId } from '../notify/templates'
+import { TEMPLATE_KEYS } from '../../src/domain/templates'
+import { isLongTerm, templateId } from '../notify/templates'
 
 /** Who the caller is, in at most four parallel reads after the caller's own document. */
 export async function whoami(ctx: Pick<ActionContext, 'openid' | 'caller' | 'user' | 'now'>): Promise<WhoAmI> {

@@ -17,7 +17,8 @@
 import { type Outcome, addClaim, notificationOutcome, settleNotification, takeOverClaim } from '../repo/notifications'
 import { type Credit, creditId, creditsByIds, saveCredit, spendCredit } from '../repo/subscriptions'
 import { getCloud } from '../runtime/cloud'
-import { type TemplateKey, isLongTerm, templateData, templateId } from './templates'
+import type { TemplateKey } from '../../src/domain/templates'
+import { isLongTerm, templateData, templateId } from './templates'
 
 export interface Message {
   /** Deterministic `notifications` id: one message per id, ever. */

@@ -3,8 +3,7 @@
  * local cloud's defaults; a deployment sets TEMPLATE_<KEY> in the functions' environment to the ids
  * it picked in the mini-program console (公共模板库), and maps fields the same way.
  */
-export type TemplateKey = 'status' | 'assigned' | 'reminder' | 'digest'
-export const TEMPLATE_KEYS: readonly TemplateKey[] = ['status', 'assigned', 'reminder', 'digest']
+import type { TemplateKey } from '../../src/domain/templates'
 
 const DEFAULT_IDS: Record<TemplateKey, string> = {
   status: 'tpl_issue_status',

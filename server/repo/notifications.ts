@@ -3,7 +3,7 @@
  * id — the sender's claim (outcome 'sending') and then what became of it (server/notify/send.ts).
  */
 import * as v from 'valibot'
-import { TEMPLATE_KEYS, type TemplateKey } from '../notify/templates'
+import { TEMPLATE_KEYS, type TemplateKey } from '../../src/domain/templates'
 import { COLLECTIONS } from './collections'
 import { cmd, collection, isDuplicateKey } from './db'
 import { readMaybe, storedAs } from './read'

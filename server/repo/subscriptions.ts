@@ -3,7 +3,7 @@
  * (`_id` = `${openid}_${key}`): one-time credits left, or a long-term template switched off.
  */
 import * as v from 'valibot'
-import { TEMPLATE_KEYS, type TemplateKey } from '../notify/templates'
+import { TEMPLATE_KEYS, type TemplateKey } from '../../src/domain/templates'
 import { COLLECTIONS } from './collections'
 import { cmd, collection } from './db'
 import { readDocs, storedAs } from './read'

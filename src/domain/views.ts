@@ -2,6 +2,7 @@
 import type { DueView } from './issue/due'
 import type { Department, Issue, IssueState, Ladder, Project, Role, Team, Visit } from './types'
 import type { VisitSummary } from './visitRecord'
+import type { TemplateKey } from './templates'
 
 export interface ProjectSummary {
   _id: string
@@ -25,10 +26,10 @@ export interface WhoAmI {
   /** Years whose holiday arrangement rests on the statutory estimate (managers' task). */
   calendarTasks: number[]
   /** Subscribe-message template ids by purpose, for wx.requestSubscribeMessage. */
-  templates: Record<'status' | 'assigned' | 'reminder' | 'digest', string>
+  templates: Record<TemplateKey, string>
   /** The purposes whose templates are long-term (LONG_TERM_TEMPLATES): ask for them in a separate
    * wx.requestSubscribeMessage call — WeChat refuses one-time and long-term ids in one call. */
-  longTermTemplates?: ('status' | 'assigned' | 'reminder' | 'digest')[]
+  longTermTemplates?: TemplateKey[]
 }
 
 export interface EnterResult {

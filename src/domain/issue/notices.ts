@@ -11,10 +11,11 @@
 import { countedDay } from '../time'
 import type { Issue, IssueAction, IssueState, TimelineEvent } from '../types'
 import { LADDER_NAMES } from './labels'
+import type { TemplateKey } from '../templates'
 
 export type Audience = 'raiser' | 'assignee' | 'team' | 'managers'
 /** The subscribe-message purposes (each maps to a template the deployment configures). */
-export type NoticeKind = 'status' | 'assigned' | 'reminder' | 'digest'
+export type NoticeKind = TemplateKey
 
 export interface NoticeRule {
   to: Audience[]

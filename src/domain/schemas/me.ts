@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import { id, phone, text } from './common'
+import { TEMPLATE_KEYS } from '../templates'
 
 export const enterInput = v.object({
   /** From the shared card's path, when the card invites a binding. */
@@ -12,6 +13,6 @@ export const acceptInviteInput = v.object({
   name: text(1, 20),
   phone: v.optional(phone),
 })
-export const templateKey = v.picklist(['status', 'assigned', 'reminder', 'digest'])
+export const templateKey = v.picklist(TEMPLATE_KEYS)
 /** After wx.requestSubscribeMessage: the templates the user accepted (one send credit each). */
 export const subscribedInput = v.object({ accepted: v.pipe(v.array(templateKey), v.maxLength(5)) })
