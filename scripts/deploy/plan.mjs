@@ -61,11 +61,11 @@ export function loadFunctions(root) {
     })
 }
 
-/** The subscribe-message template keys, read from the TemplateKey union in server/notify/templates.ts. */
+/** The subscribe-message template keys, read from TEMPLATE_KEYS in src/domain/templates.ts (the one list). */
 export function loadTemplateKeys(root) {
-  const src = readFileSync(join(root, 'server/notify/templates.ts'), 'utf8')
-  const m = /export type TemplateKey\s*=\s*([^\n;]+)/.exec(src)
-  if (!m) throw new Error('server/notify/templates.ts: no `export type TemplateKey = ...` union')
+  const src = readFileSync(join(root, 'src/domain/templates.ts'), 'utf8')
+  const m = /export const TEMPLATE_KEYS\s*=\s*\[([^\]]*)\]/.exec(src)
+  if (!m) throw new Error('src/domain/templates.ts: no `export const TEMPLATE_KEYS = [...]`')
   return [...m[1].matchAll(/'([a-z_]+)'/g)].map((x) => x[1])
 }
 
