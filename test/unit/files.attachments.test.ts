@@ -58,7 +58,7 @@ describe('upload paths', () => {
 
   it('reads extensions from names and temp paths', () => {
     expect(extensionOf('wxfile://tmp_a1b2.JPG')).toBe('jpg')
-    expect(extensionOf('http://tmp/x.y/photo.jpeg?x=1')).toBe('jpeg')
+    expect(extensionOf('https://cdn.example.com/x.y/photo.jpeg?x=1')).toBe('jpeg')
     expect(extensionOf('blob:http://localhost/123')).toBe('')
     expect(extensionOf('.hidden')).toBe('')
   })
