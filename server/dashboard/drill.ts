@@ -8,7 +8,8 @@ import type { Issue } from '../../src/domain/types'
 import type { IssueCard } from '../../src/domain/views'
 import type { ActionContext } from '../runtime/entry'
 import { loadCalendar } from '../repo/calendars'
-import { factsMatching, issueCardsSource } from '../repo/issueDesk'
+import { factsMatching } from '../repo/issueDesk'
+import { issueHeadsByIds } from '../repo/issues'
 
 const MAX_PAGES = 20
 const MAX_ITEMS = 200
@@ -28,7 +29,7 @@ export async function drill(input: v.InferOutput<typeof drillInput>, ctx: Action
   const raisedAt = new Map(facts.map((f) => [f.issueId, f.raisedAt]))
   const newest = [...ids].sort((a, b) => (raisedAt.get(b) ?? 0) - (raisedAt.get(a) ?? 0)).slice(0, MAX_ITEMS)
   if (newest.length === 0) return { total: ids.length, items: [] }
-  const byId = new Map<string, Issue>((await issueCardsSource(newest, MAX_ITEMS)).map((i) => [i._id, i]))
+  const byId = new Map<string, Issue>((await issueHeadsByIds(newest, MAX_ITEMS)).map((i) => [i._id, { ...i, timeline: [] }]))
   const items = newest.map((id) => byId.get(id)).filter((i): i is Issue => !!i)
     .map((i) => issueCardFor(i, 'manager', ctx.now, calendar))
   return { total: ids.length, items }

@@ -40,10 +40,6 @@ async function highestCaseNo(year: number): Promise<string | undefined> {
   return highestCaseNoIn(from, to)
 }
 
-async function visitProjectOf(visitId: string | undefined): Promise<string | null | undefined> {
-  return visitId ? visitProjectId(visitId) : undefined
-}
-
 /** Idempotent: a retried raise links its issue to the visit again, never twice. */
 const linkToVisit = (issue: Issue, now: number): Promise<void> => linkIssueToVisit(issue.visitId!, issue._id, now)
 
@@ -61,7 +57,7 @@ async function prefetch(input: RaiseInput, at: PrefetchContext) {
       .then((found) => found.filter((i) => OPEN_STATES.includes(i.state))),
     loadCalendar(),
     highestCaseNo(year),
-    visitProjectOf(input.visitId),
+    input.visitId ? visitProjectId(input.visitId) : undefined,
     loadAllDepartments(),
   ])
   return { year, existing, project, candidates, calendar, highest, visitProject, departments }

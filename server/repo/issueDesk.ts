@@ -15,7 +15,7 @@ import type { Issue, IssueState, Ladder } from '../../src/domain/types'
 import { runPipeline } from './aggregate'
 import { COLLECTIONS } from './collections'
 import { caseInsensitive, cmd, collection } from './db'
-import { issueDoc } from './issues'
+import { HEAD_FIELDS, heads, issueDoc } from './issues'
 import { readDocs, readMaybe } from './read'
 
 const issues = () => collection(COLLECTIONS.issues)
@@ -120,10 +120,10 @@ export async function repeatFamily(root: string, suggested: string | undefined):
   const _ = cmd()
   const { data } = await issues()
     .where(_.or([{ _id: root }, { repeatOf: root }, ...(suggested ? [{ _id: suggested }] : [])]))
-    .field({ timeline: false, facts: false })
+    .field(HEAD_FIELDS)
     .limit(20)
     .get()
-  return (data as Issue[]).map((i) => ({ ...i, timeline: [] }))
+  return heads(data).map((i) => ({ ...i, timeline: [] }))
 }
 
 /** Some issues by id, whole but their facts (the visit's 回头看 steps). */
@@ -171,9 +171,8 @@ function whereOf(q: IssueQuery): Record<string, unknown> {
 
 /** One page of a list, newest raised first, without timelines. */
 export async function issuesPage(q: IssueQuery, offset: number, limit: number): Promise<Issue[]> {
-  const { data } = await issues().where(whereOf(q)).orderBy('raisedAt', 'desc').skip(offset).limit(limit)
-    .field({ timeline: false, facts: false }).get()
-  return (data as Issue[]).map((i) => ({ ...i, timeline: [] }))
+  const { data } = await issues().where(whereOf(q)).orderBy('raisedAt', 'desc').skip(offset).limit(limit).field(HEAD_FIELDS).get()
+  return heads(data).map((i) => ({ ...i, timeline: [] }))
 }
 
 export type OutboxSubject = Pick<Issue, '_id' | 'title' | 'teamId' | 'leadDepartmentId' | 'raisedBy'> & { outbox: (PendingNotice | RollupMark)[] }
@@ -217,11 +216,4 @@ export async function factsMatching(match: Record<string, unknown>, maxPages: nu
     if (rows.length < FACTS_PAGE) break
   }
   return out
-}
-
-/** Some issues by id (up to `limit`), without timelines and facts: the cards of a drill. */
-export async function issueCardsSource(ids: readonly string[], limit: number): Promise<Issue[]> {
-  if (ids.length === 0) return []
-  const { data } = await issues().where({ _id: cmd().in(ids.slice(0, limit)) }).field({ timeline: false, facts: false }).limit(limit).get()
-  return (data as Issue[]).map((i) => ({ ...i, timeline: [] }))
 }

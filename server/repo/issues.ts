@@ -117,8 +117,9 @@ export const issueDoc = storedAs<Issue>()(v.looseObject({
 /** An issue read without its timeline (and its stored facts): all a card, a sheet or a visit needs. */
 export type IssueHead = Omit<Issue, 'timeline'>
 const headDoc = v.omit(issueDoc, ['timeline'])
-const HEAD_FIELDS = { timeline: false, facts: false }
-const heads = (data: readonly unknown[]): IssueHead[] => readDocs(headDoc, COLLECTIONS.issues, data)
+export const HEAD_FIELDS = { timeline: false, facts: false }
+/** Documents read with HEAD_FIELDS, each checked against the issue's stored shape. */
+export const heads = (data: readonly unknown[]): IssueHead[] => readDocs(headDoc, COLLECTIONS.issues, data)
 
 /** A project's open issues, newest first (up to 100). */
 export async function openIssuesOfProject(projectId: string): Promise<IssueHead[]> {
@@ -138,10 +139,10 @@ export async function countClosedSince(projectId: string, from: number): Promise
   return total
 }
 
-/** Some issues by id (up to 50), in no particular order. */
-export async function issueHeadsByIds(ids: readonly string[]): Promise<IssueHead[]> {
+/** Some issues by id (up to `limit`), in no particular order. */
+export async function issueHeadsByIds(ids: readonly string[], limit = 50): Promise<IssueHead[]> {
   if (ids.length === 0) return []
-  const { data } = await issues().where({ _id: cmd().in(ids.slice(0, 50)) }).field(HEAD_FIELDS).limit(50).get()
+  const { data } = await issues().where({ _id: cmd().in(ids.slice(0, limit)) }).field(HEAD_FIELDS).limit(limit).get()
   return heads(data)
 }
 

@@ -15,7 +15,6 @@ export async function planWeek(weekKey: string, now: number, teamId?: string): P
   const projects = plannableProjects(await activeProjectsToPlan(teamId))
   if (projects.length === 0) return { weekKey, created: 0, existing: 0 }
   const { calendar } = await loadCalendar()
-  const created = 0
   for (let attempt = 0; attempt < 2; attempt++) {
     const existing = new Set<string>()
     for (let i = 0; i < projects.length; i += PAGE) {
@@ -23,9 +22,9 @@ export async function planWeek(weekKey: string, now: number, teamId?: string): P
       for (const id of await existingVisitIds(ids)) existing.add(id)
     }
     const missing = projects.filter((p) => !existing.has(visitIdOf(p._id, weekKey))).map((p) => plannedVisit(p, weekKey, now, calendar))
-    if (missing.length === 0) return { weekKey, created, existing: existing.size - created }
-    if (await addVisits(missing)) return { weekKey, created: created + missing.length, existing: existing.size }
+    if (missing.length === 0) return { weekKey, created: 0, existing: existing.size }
+    if (await addVisits(missing)) return { weekKey, created: missing.length, existing: existing.size }
     if (attempt === 1) throw new Error(`planning ${weekKey}: another planner's visits collided twice`)
   }
-  return { weekKey, created, existing: 0 }
+  return { weekKey, created: 0, existing: 0 }
 }
