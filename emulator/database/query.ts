@@ -7,7 +7,7 @@ import { update as mingoUpdate } from 'mingo/updater'
 import { DbError, Doc, deepClone, encodeDoc, isPlainObject, valueKey } from './codec'
 import { compileGroup } from './fastGroup'
 import { findNear, geoIndexServes, geoNearStage, nearDistance, requireGeoIndex, sortByDistance, withoutNearBounds } from './geoQuery'
-import { filterFields, plan } from './indexes'
+import { filterFields, orderedPlan, plan } from './indexes'
 import type { Work } from './metrics'
 import { MINGO_OPTIONS } from './operators'
 import type { Collection, Store } from './store'
@@ -79,13 +79,50 @@ export interface FindOptions { order?: Doc; offset: number; limit: number; proje
 export function findDocs(coll: Collection, filter: Doc, o: FindOptions, env: QueryEnv, overlay?: Overlay): Doc[] {
   const sorted = !!o.order && Object.keys(o.order).length > 0
   const near = sorted ? null : findNear(filter)
+  const page = sorted ? sortedPage(coll, filter, o, env, overlay) : null
+  if (page) return o.projection && Object.keys(o.projection).length ? page.map(d => project(d, o.projection)) : page
   let matched = matchDocs(coll, filter, env, sorted || near ? Infinity : o.offset + o.limit, overlay)
   // A near query returns the nearest first unless an explicit order replaces that.
   if (near) matched = sortByDistance(matched, near)
+  // Ties of a sort come in _id order, as from an index (see sortedPage).
+  if (sorted) matched = byKey(matched)
   let cursor = new Query({}, MINGO_OPTIONS).find<Doc>(matched)
   if (sorted) cursor = cursor.sort(o.order as any)
-  const page = cursor.skip(o.offset).limit(o.limit).all()
-  return o.projection && Object.keys(o.projection).length ? page.map(d => project(d, o.projection)) : page
+  const result = cursor.skip(o.offset).limit(o.limit).all()
+  return o.projection && Object.keys(o.projection).length ? result.map(d => project(d, o.projection)) : result
+}
+
+function byKey(docs: Doc[]): Doc[] {
+  const keyed = docs.map(d => ({ k: valueKey(d._id), d }))
+  keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))
+  return keyed.map(x => x.d)
+}
+
+/**
+ * A sorted page read in index order (orderedKeys.ts), stopping once the page is full — as MongoDB reads a
+ * B-tree — when an index gives the order, unless another index narrows the filter to less than two pages
+ * (then those few are sorted). Null when the page is sorted in memory instead (and always inside a transaction
+ * that has written to this collection, or for near queries).
+ */
+function sortedPage(coll: Collection, filter: Doc, o: FindOptions, env: QueryEnv, overlay?: Overlay): Doc[] | null {
+  if (overlay?.size || findNear(filter)) return null
+  const order = Object.entries(o.order as Doc).map(([f, d]): [string, number] => [f, Number(d) === -1 ? -1 : 1])
+  const wanted = o.offset + o.limit
+  const ordered = orderedPlan(filter, order, coll.indexes)
+  if (!ordered) return null
+  const candidates = plan(filter, coll.indexes).examinedEstimate
+  if (ordered.examinedEstimate > candidates && candidates <= 2 * wanted) return null
+  const q = compileFilter(filter)
+  const out: Doc[] = []
+  if (wanted > 0) {
+    for (const key of ordered.keys) {
+      const doc = coll.docs.get(key)
+      if (!doc) continue
+      env.work.examined++
+      if (q.test(doc) && out.push(doc) >= wanted) break
+    }
+  }
+  return out.slice(o.offset)
 }
 
 /** Applies a projection; `$slice`/`$elemMatch` on a field the document lacks leaves it out (mingo would give null). */

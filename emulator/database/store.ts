@@ -16,21 +16,23 @@ export class Collection {
   constructor(readonly name: string, spec: CollectionSpec | undefined, readonly declared: boolean) {
     const all = spec?.indexes ?? []
     const isGeo = (s: IndexSpec) => s.keys.some(k => k.direction === '2dsphere')
-    this.indexes = all.filter(s => !isGeo(s)).map(s => new Index(s))
+    this.indexes = all.filter(s => !isGeo(s)).map(s => new Index(s, () => this.docs))
     this.geoFields = all.filter(isGeo).flatMap(s => s.keys.filter(k => k.direction === '2dsphere').map(k => k.field))
   }
 
   put(key: string, doc: Doc, checkUnique = true) {
     if (checkUnique && this.geoFields.length) checkGeoKeys(doc, this.geoFields)
     const old = this.docs.get(key)
-    if (old) for (const ix of this.indexes) ix.remove(key, old)
+    // An update leaves alone the indexes whose entries it does not change.
+    const touched = old ? this.indexes.filter(ix => !ix.sameEntries(old, doc)) : this.indexes
+    if (old) for (const ix of touched) ix.remove(key, old)
     try {
-      if (checkUnique) for (const ix of this.indexes) ix.checkUnique(key, doc, this.name)
+      if (checkUnique) for (const ix of touched) ix.checkUnique(key, doc, this.name)
     } catch (e) {
-      if (old) for (const ix of this.indexes) ix.add(key, old)
+      if (old) for (const ix of touched) ix.add(key, old)
       throw e
     }
-    for (const ix of this.indexes) ix.add(key, doc)
+    for (const ix of touched) ix.add(key, doc)
     this.docs.set(key, doc)
   }
 
