@@ -26,6 +26,7 @@ import {
   decodeContribution,
   encodeContribution,
   isRollupMark,
+  mergeDeltas,
   rollupChanges,
   sameContribution,
 } from '../../src/domain/metrics'
@@ -37,6 +38,8 @@ export const rollupsCollection = () => collection(COLLECTIONS.rollups)
 /** Transactions tried per move before the issue is left to the drain. */
 const ATTEMPTS = 3
 const PAGE = 1000
+/** Issues the drain moves in one transaction. */
+const DRAIN_BATCH = 25
 
 type SdkError = { code?: unknown; errMsg?: unknown; message?: unknown }
 const errorText = (e: unknown): string =>
@@ -70,29 +73,43 @@ function increments(d: RollupDelta): Record<string, unknown> {
 }
 
 /**
- * Inside a transaction: old out, new in, recorded, marks removed. Documents are incremented, never read
- * and rewritten, so the transaction stays short: an increment that finds no document (updated 0) is
- * followed by the document's creation with the delta as its sums. `careful` reads the documents the old
- * contribution is not in first (for a database that refuses an update of a missing document). Sums that
- * fall to zero stay until tidyRollups drops them.
+ * Inside a transaction, for each issue: old out, new in, recorded, marks removed — the issues' deltas summed
+ * per document, so a batch writes each document once. Documents are incremented, never read and
+ * rewritten, so the transaction stays short: an increment that finds no document (updated 0) is followed
+ * by the document's creation with the delta as its sums. `careful` reads the documents no old
+ * contribution is in first (for a database that refuses an update of a missing document). Sums that fall
+ * to zero stay until tidyRollups drops them.
  */
-async function move(tx: Transaction, issueId: string, careful: boolean): Promise<Exclude<MoveOutcome, 'busy'>> {
+async function moveAll(tx: Transaction, issueIds: readonly string[], careful: boolean): Promise<Map<string, Exclude<MoveOutcome, 'busy'>>> {
   const issues = tx.collection(COLLECTIONS.issues)
-  const { data } = await issues.doc(issueId).get()
-  const issue = data as Maintained | null
-  if (!issue || !issue.facts) return 'missing'
-  const outbox = issue.outbox ?? []
-  const marks = outbox.filter(isRollupMark)
-  const next = contributionOf(issue.facts)
-  const recorded = encodeContribution(next)
-  const same = sameContribution(issue.rollup, recorded)
-  if (same && marks.length === 0) return 'clean'
-  const old = issue.rollup ? decodeContribution(issue.rollup) : null
-  const changes = same ? [] : [...rollupChanges(old, next).values()]
+  const read: (Maintained | null)[] = await Promise.all(issueIds.map(async (id) => (await issues.doc(id).get()).data as Maintained | null))
+  const outcomes = new Map<string, Exclude<MoveOutcome, 'busy'>>()
+  const deltas: RollupDelta[] = []
+  const known = new Set<string>() // documents are only removed by the rebuild
+  const records: (() => Promise<unknown>)[] = []
+  const _ = cmd()
+  read.forEach((issue, i) => {
+    const id = issueIds[i]
+    if (!issue || !issue.facts) return void outcomes.set(id, 'missing')
+    const outbox = issue.outbox ?? []
+    const marks = outbox.filter(isRollupMark)
+    const next = contributionOf(issue.facts)
+    const recorded = encodeContribution(next)
+    const same = sameContribution(issue.rollup, recorded)
+    if (same && marks.length === 0) return void outcomes.set(id, 'clean')
+    const old = issue.rollup ? decodeContribution(issue.rollup) : null
+    if (!same) deltas.push(...rollupChanges(old, next).values())
+    if (old) for (const docId of rollupChanges(null, old).keys()) known.add(docId)
+    outcomes.set(id, 'moved')
+    records.push(() => issues.doc(id).update({
+      data: { rollup: _.set(recorded), ...(marks.length ? { outbox: _.set(outbox.filter((e) => !isRollupMark(e))) } : {}) },
+    }))
+  })
+  if (!records.length) return outcomes
+  const changes = mergeDeltas(deltas)
   const rollups = tx.collection(COLLECTIONS.rollups)
   const missing = new Set<string>()
   if (careful) {
-    const known = new Set(old ? rollupChanges(null, old).keys() : []) // documents are only removed by the rebuild
     const unknown = changes.filter((d) => !known.has(d._id))
     const found = await Promise.all(unknown.map((d) => rollups.doc(d._id).get().then((r: { data: unknown }) => !!r.data)))
     unknown.forEach((d, i) => !found[i] && missing.add(d._id))
@@ -101,39 +118,49 @@ async function move(tx: Transaction, issueId: string, careful: boolean): Promise
     const { _id, ...body } = applyDelta(null, d) ?? { _id: d._id, view: d.view, key: d.key, bucket: d.bucket, days: {} }
     return rollups.doc(_id).set({ data: body })
   }
-  const _ = cmd()
   const [updated] = await Promise.all([
     Promise.all(changes.map((d) => (missing.has(d._id) ? create(d).then(() => 1) : rollups.doc(d._id).update({ data: increments(d) }).then((r: { stats: { updated: number } }) => r.stats.updated)))),
-    issues.doc(issueId).update({
-      data: { rollup: _.set(recorded), ...(marks.length ? { outbox: _.set(outbox.filter((e) => !isRollupMark(e))) } : {}) },
-    }),
+    Promise.all(records.map((write) => write())),
   ])
   await Promise.all(changes.filter((_d, i) => updated[i] === 0).map(create))
-  return 'moved'
+  return outcomes
 }
 
 /**
- * Brings one issue's share of the rollups up to its facts (see the invariant above). Never applies twice:
- * an issue already up to date is left as it is. 'busy': it kept losing to other writers; its mark stays.
+ * Brings issues' shares of the rollups up to their facts (see the invariant above), in one transaction.
+ * Never applies twice: an issue already up to date is left as it is. A batch that keeps losing to other
+ * writers is moved issue by issue; 'busy': an issue kept losing, its mark stays.
  */
-export async function maintainRollup(issueId: string): Promise<MoveOutcome> {
+export async function maintainRollups(issueIds: readonly string[]): Promise<Map<string, MoveOutcome>> {
   let careful = false
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     if (attempt > 0) await pause(Math.floor(Math.random() * 15 * attempt))
     const tx = await startTransaction()
     try {
-      const outcome = await move(tx, issueId, careful)
-      if (outcome === 'moved') await tx.commit()
+      const outcomes = await moveAll(tx, issueIds, careful)
+      if ([...outcomes.values()].includes('moved')) await tx.commit()
       else await tx.rollback()
-      return outcome
+      return outcomes
     } catch (e) {
       await tx.rollback().catch(() => undefined)
-      if (lostRace(e)) continue
+      if (lostRace(e)) {
+        if (issueIds.length > 1) break
+        continue
+      }
       if (careful) throw e
       careful = true // refused for another reason: once more, reading before writing
     }
   }
-  return 'busy'
+  if (issueIds.length === 1) return new Map([[issueIds[0], 'busy']])
+  const one = async (id: string) => [id, (await maintainRollups([id])).get(id) ?? 'busy'] as const
+  const out = new Map<string, MoveOutcome>()
+  for (const id of issueIds) { const [k, v] = await one(id); out.set(k, v) }
+  return out
+}
+
+/** One issue: see maintainRollups. */
+export async function maintainRollup(issueId: string): Promise<MoveOutcome> {
+  return (await maintainRollups([issueId])).get(issueId) ?? 'busy'
 }
 
 export interface DrainReport {
@@ -147,7 +174,8 @@ export interface DrainReport {
 
 /**
  * Moves every issue that carries a rollup mark (a crash after a step, a move that kept losing, a sweep
- * or a calendar entry that moved many issues), page by page, until none is left or `budgetMs` is spent.
+ * or a calendar entry that moved many issues), DRAIN_BATCH to a transaction, until none is left or
+ * `budgetMs` is spent.
  */
 export async function drainRollups(budgetMs: number): Promise<DrainReport> {
   const _ = cmd()
@@ -160,14 +188,16 @@ export async function drainRollups(budgetMs: number): Promise<DrainReport> {
       .field({ _id: true }).limit(PAGE).get()
     const fresh = (data as { _id: string }[]).map((d) => d._id).filter((id) => !tried.has(id))
     if (fresh.length === 0) return report
-    for (const id of fresh) {
+    for (let i = 0; i < fresh.length; i += DRAIN_BATCH) {
       if (performance.now() - started > budgetMs) return { ...report, left: true }
-      tried.add(id)
-      report.pending++
-      const outcome = await maintainRollup(id)
-      if (outcome === 'moved') report.moved++
-      else if (outcome === 'busy') report.busy++
-      else report.clean++
+      const batch = fresh.slice(i, i + DRAIN_BATCH)
+      for (const id of batch) tried.add(id)
+      report.pending += batch.length
+      for (const outcome of (await maintainRollups(batch)).values()) {
+        if (outcome === 'moved') report.moved++
+        else if (outcome === 'busy') report.busy++
+        else report.clean++
+      }
     }
   }
 }

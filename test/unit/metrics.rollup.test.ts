@@ -26,6 +26,7 @@ import {
   contributionOf,
   decodeContribution,
   encodeContribution,
+  mergeDeltas,
   rollupChanges,
   rollupsOf,
 } from '../../src/domain/metrics/rollup'
@@ -151,6 +152,32 @@ describe('maintenance: old out, new in', () => {
         expect(Object.fromEntries(docs)).toEqual(Object.fromEntries(docsOf(hs.map((v, i) => v[version[i]]))))
       }),
       { numRuns: 300 },
+    )
+  })
+
+  test('a batch (every issue\'s delta merged into one per document, as the drain moves them) leaves what moving them one by one leaves', () => {
+    fc.assert(
+      fc.property(histories, fc.nat(), (hs, cut) => {
+        const apply = (docs: Map<string, RollupDoc>, deltas: Iterable<ReturnType<typeof mergeDeltas>[number]>) => {
+          for (const d of deltas) {
+            const after = applyDelta(docs.get(d._id) ?? null, d)
+            if (after) docs.set(d._id, after)
+            else docs.delete(d._id)
+          }
+        }
+        // Each issue recorded at some earlier version, now at its last: the batch moves them all.
+        const recorded = hs.map((v, i) => contributionOf(v[(cut + i) % v.length]))
+        const current = hs.map((v) => contributionOf(v[v.length - 1]))
+        const oneByOne = rollupsOf(recorded)
+        hs.forEach((_, i) => apply(oneByOne, rollupChanges(recorded[i], current[i]).values()))
+        const batched = rollupsOf(recorded)
+        const merged = mergeDeltas(hs.flatMap((_, i) => [...rollupChanges(recorded[i], current[i]).values()]))
+        apply(batched, merged)
+        expect(new Set(merged.map((d) => d._id)).size).toBe(merged.length)
+        expect(Object.fromEntries(batched)).toEqual(Object.fromEntries(oneByOne))
+        expect(Object.fromEntries(batched)).toEqual(Object.fromEntries(rollupsOf(current)))
+      }),
+      { numRuns: 200 },
     )
   })
 

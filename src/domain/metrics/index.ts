@@ -27,6 +27,7 @@ export {
   decodeContribution,
   encodeContribution,
   isRollupMark,
+  mergeDeltas,
   rollupChanges,
   sameContribution,
 } from './rollup'

@@ -216,6 +216,21 @@ export function rollupChanges(old: Contribution | null, next: Contribution): Map
   return out
 }
 
+/** Several issues' deltas as one per document (what a batched move applies); sums of zero left out. */
+export function mergeDeltas(deltas: Iterable<RollupDelta>): RollupDelta[] {
+  const out = new Map<string, RollupDelta>()
+  for (const d of deltas) {
+    const into = out.get(d._id)
+    if (!into) { out.set(d._id, { ...d, add: new Map(d.add) }); continue }
+    for (const [slot, n] of d.add) into.add.set(slot, (into.add.get(slot) ?? 0) + n)
+  }
+  for (const [id, d] of out) {
+    for (const [slot, n] of d.add) if (n === 0) d.add.delete(slot)
+    if (d.add.size === 0) out.delete(id)
+  }
+  return [...out.values()]
+}
+
 /** A rollup document after a delta; null when nothing is left in it (the document is removed). */
 export function applyDelta(doc: RollupDoc | null, d: RollupDelta): RollupDoc | null {
   const days: RollupDoc['days'] = {}
