@@ -349,8 +349,17 @@ export function plan(filter: Doc, indexes: Index[]): Plan {
   }
   if (!best) return planOr(filter, indexes)
   const sets = best.sets
-  const ids = sets.length === 1 ? sets[0] : new Set<string>(sets.flatMap(s => Array.from(s)))
-  return { ids, index: best.name, examinedEstimate: best.size }
+  return { ids: sets.length === 1 ? sets[0] : unionOf(sets), index: best.name, examinedEstimate: best.size }
+}
+
+/** The candidates of several sets, each once, gathered only when read (a plan asked only for its estimate costs nothing). */
+function unionOf(sets: (Set<string> | string[])[]): Iterable<string> {
+  return {
+    *[Symbol.iterator]() {
+      const seen = new Set<string>()
+      for (const s of sets) for (const id of s) if (!seen.has(id)) { seen.add(id); yield id }
+    },
+  }
 }
 
 /** The index that yields a filter's documents in the order asked (the fewest entries to read), if any. */

@@ -105,7 +105,7 @@ export function sumsFromRollups(
     s[name] = (s[name] ?? 0) + n
   }
   const whole = (day: string) => !!plan.days && day >= plan.days.first && day <= plan.days.last
-  const passed = (day: string, hour: number) => hourEnd(day, hour) < now
+  const passed = passedBefore(now)
   for (const doc of docs) {
     if (doc.view !== view) continue
     const key = groupBy === null ? null : groupBy === 'team' ? (doc.team ?? null) : doc.key
@@ -150,6 +150,16 @@ export function sumsFromRollups(
     add(cov.key, 'projectWeeks', cov.projectWeeks)
   }
   return rows
+}
+
+/** Whether the hour `hour` of `day` ended before `now`, each day's start worked out once (documents hold thousands of entries). */
+function passedBefore(now: number): (day: string, hour: number) => boolean {
+  const starts = new Map<string, number>()
+  return (day, hour) => {
+    let start = starts.get(day)
+    if (start === undefined) starts.set(day, (start = hourEnd(day, 0)))
+    return start + hour * HOUR_MS < now
+  }
 }
 
 /** The zone's Dashboard (computeMetrics' twin). */
